@@ -1,0 +1,119 @@
+// Lexing: turns source text into tokens in their matching form.
+//
+// The matching form erases what a copier changes cheaply and keeps what carries behaviour:
+// identifiers become one symbol, numbers and strings become class symbols, comments and layout
+// vanish, while keywords, operators, builtins and (in Terraform) resource types stay as written.
+// A lexer never fails: any byte sequence yields some token stream.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "huella/channel.h"
+
+namespace huella {
+
+// One token: `symbol` is the hash of its matching form.
+struct Token {
+  std::uint64_t symbol;
+  std::uint32_t offset;  // byte offset of the token's first byte in the file
+  std::uint32_t line;    // 1-based line of that byte in the file
+};
+
+// A stretch of tokens of one channel; k-grams never cross a segment boundary.
+struct Segment {
+  Channel channel;
+  std::uint32_t begin;  // index of the first token
+  std::uint32_t end;    // one past the last token
+};
+
+struct TokenizedFile {
+  std::vector<Token> tokens;
+  std::vector<Segment> segments;
+};
+
+// Receives a lexer's tokens; computes lines from offsets so lexers need not track them.
+//
+// Every `at` argument is a view into the text being lexed (the file's text, or the text given to
+// the innermost `EmbeddedSource`), which is how the sink knows the token's offset and line.
+class TokenSink {
+ public:
+  TokenSink(std::string_view file_text, Channel channel);
+
+  // A token whose matching form is its own spelling (keywords, operators, punctuation).
+  void keep(std::string_view at) { emit(at, symbol_of(at)); }
+  // A token whose matching form is `form` (e.g. a lower-cased SQL keyword, a Terraform type).
+  void keep_as(std::string_view at, std::string_view form) { emit(at, symbol_of(form)); }
+  // Identifiers, numbers and string literals collapse into one symbol per class.
+  void identifier(std::string_view at) { emit(at, kIdentifierSymbol); }
+  void number(std::string_view at) { emit(at, kNumberSymbol); }
+  void string_literal(std::string_view at) { emit(at, kStringSymbol); }
+
+  // Tokens from now on belong to `channel`, in a new segment (e.g. a fenced code block).
+  void switch_channel(Channel channel);
+  Channel channel() const { return channel_; }
+  // Ends the current segment without changing channel (e.g. between two code blocks).
+  void break_segment();
+
+  // Text lexed while this object lives is not a view into the file (e.g. a notebook cell after
+  // JSON unescaping): its tokens get line `first_line` + the line within `text`, and `offset`.
+  class EmbeddedSource {
+   public:
+    EmbeddedSource(TokenSink& sink, std::string_view text, std::uint32_t first_line,
+                   std::uint32_t offset);
+    ~EmbeddedSource();
+    EmbeddedSource(const EmbeddedSource&) = delete;
+    EmbeddedSource& operator=(const EmbeddedSource&) = delete;
+
+   private:
+    TokenSink& sink_;
+    std::string_view saved_text_;
+    std::uint32_t saved_first_line_, saved_offset_, saved_cursor_offset_, saved_cursor_line_;
+    bool saved_embedded_;
+  };
+
+  TokenizedFile finish() &&;
+
+  static std::uint64_t symbol_of(std::string_view form);
+  static const std::uint64_t kIdentifierSymbol;
+  static const std::uint64_t kNumberSymbol;
+  static const std::uint64_t kStringSymbol;
+
+ private:
+  void emit(std::string_view at, std::uint64_t symbol);
+
+  TokenizedFile out_;
+  Channel channel_;
+  std::string_view text_;           // what `at` views point into
+  std::uint32_t first_line_ = 1;    // line of text_[0] in the file
+  std::uint32_t base_offset_ = 0;   // offset reported for embedded sources
+  bool embedded_ = false;
+  std::uint32_t cursor_offset_ = 0;  // position within text_ whose line is known
+  std::uint32_t cursor_line_ = 0;    // lines before cursor_offset_ within text_
+};
+
+// A lexer for one language. It must accept any bytes (invalid UTF-8 has been replaced before).
+using LexFunction = void (*)(std::string_view text, TokenSink& sink);
+
+// One line per language lexer; each lives in src/lex/<language>.cpp.
+void lex_python(std::string_view text, TokenSink& sink);
+void lex_hcl(std::string_view text, TokenSink& sink);
+void lex_yaml(std::string_view text, TokenSink& sink);
+void lex_javascript(std::string_view text, TokenSink& sink);  // also TypeScript and JSON
+void lex_html(std::string_view text, TokenSink& sink);        // with embedded scripts and styles
+void lex_css(std::string_view text, TokenSink& sink);
+void lex_sql(std::string_view text, TokenSink& sink);
+void lex_shell(std::string_view text, TokenSink& sink);
+void lex_dockerfile(std::string_view text, TokenSink& sink);
+void lex_jupyter(std::string_view text, TokenSink& sink);     // code cells, lexed as Python
+void lex_c_family(std::string_view text, TokenSink& sink);    // Java, C, C++, C#
+void lex_markdown(std::string_view text, TokenSink& sink);    // prose; fenced code to `code`
+void lex_plain_text(std::string_view text, TokenSink& sink);  // prose words
+void lex_requirements(std::string_view text, TokenSink& sink);
+
+// Lexes a whole file with `lex`, starting in `channel`.
+TokenizedFile tokenize(std::string_view text, Channel channel, LexFunction lex);
+
+}  // namespace huella
