@@ -1,0 +1,71 @@
+// Corpus: finds the submissions of a cohort and the files of each, classified into channels.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "huella/channel.h"
+#include "huella/ignore.h"
+#include "huella/language.h"
+
+namespace huella {
+
+// flat: each subfolder of the cohort is a submission (id = folder name).
+// forks: each subfolder is a fork checkout holding entregas/<module>/<student>/ and/or
+// trabajo_final/<student>/ (id = <fork>/<student>).
+enum class Layout { automatic, flat, forks };
+
+struct DiscoveryOptions {
+  Layout layout = Layout::automatic;
+  std::string module;                       // forks: only entregas/<module>/ (may contain '/')
+  std::uint64_t max_file_bytes = 2u << 20;  // larger text files are skipped
+};
+
+struct SourceFile {
+  std::string path;  // relative to the submission, '/'-separated
+  std::filesystem::path absolute;
+  Channel channel;
+  const Language* language;
+  std::uint64_t size;
+};
+
+struct SkippedFile {
+  std::string path;      // relative to the submission; folders end with '/'
+  std::string reason;    // one line, for people
+  bool problem = false;  // a fault to tell the user about, not a routine exclusion
+};
+
+struct Submission {
+  std::string id;
+  std::filesystem::path root;
+  std::vector<SourceFile> files;  // sorted by path
+  std::vector<SkippedFile> skipped;
+};
+
+struct Cohort {
+  Layout layout = Layout::flat;
+  std::vector<Submission> submissions;  // sorted by id
+};
+
+// Why a folder is never part of a submission (VCS, dependencies, caches...), or "" to descend.
+std::string skipped_folder_reason(std::string_view name);
+// Why a file is skipped before reading it (Spark outputs, OS metadata...), or "".
+std::string skipped_file_reason(std::string_view name);
+
+// Walks `root` as one submission. Symbolic links are never followed out of `root`.
+Submission discover_submission(const std::filesystem::path& root, std::string id,
+                               const DiscoveryOptions& options,
+                               const IgnoreRules& ignore = {}, std::string_view ignore_prefix = {});
+
+// A single file handed in as a one-file submission (for `huella compare FILE FILE`).
+Submission single_file_submission(const std::filesystem::path& file, std::string id);
+
+// Finds the submissions under `root` (reading `<root>/.huellaignore`). Throws
+// std::runtime_error with a one-line message when `root` is not a readable folder.
+Cohort discover_cohort(const std::filesystem::path& root, const DiscoveryOptions& options);
+
+Layout detect_layout(const std::filesystem::path& root);
+
+}  // namespace huella

@@ -1,0 +1,79 @@
+// Index: the inverted index from fingerprint to submissions, candidate pairs and fragments.
+//
+// Candidate pairs come only from fingerprints two submissions share, never from a scan of all
+// n² pairs; work grows with the input plus the number of shared postings.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <unordered_set>
+#include <vector>
+
+#include "huella/channel.h"
+#include "huella/fingerprint.h"
+
+namespace huella {
+
+struct IndexParams {
+  // A fingerprint found in more than max(max_share × submissions, min_count_to_drop)
+  // submissions is boilerplate everybody shares (MOSS's -m), dropped from every count.
+  double max_share = 0.2;
+  std::uint32_t min_count_to_drop = 5;
+};
+
+// The fingerprints of one file and the submission it belongs to.
+struct IndexedFile {
+  std::uint32_t submission;
+  std::span<const Fingerprint> fingerprints;
+};
+
+// Distinct fingerprints two submissions share, per channel.
+struct CandidatePair {
+  std::uint32_t a, b;  // submission indices, a < b
+  std::array<std::uint32_t, kChannelCount> shared{};
+};
+
+class CohortIndex {
+ public:
+  // `base` holds k-gram hashes of material everybody may share: never counted anywhere.
+  CohortIndex(std::span<const IndexedFile> files, std::uint32_t submission_count,
+              const std::unordered_set<std::uint64_t>& base, const IndexParams& params);
+
+  // Distinct fingerprints of a submission in a channel, after base and frequency cuts.
+  std::uint32_t distinct(std::uint32_t submission, Channel channel) const {
+    return distinct_[submission][channel_index(channel)];
+  }
+  // Pairs sharing at least one kept fingerprint, sorted by (a, b).
+  const std::vector<CandidatePair>& candidate_pairs() const { return pairs_; }
+  // Whether a fingerprint counts (not base material, not too frequent).
+  bool counts(std::uint64_t hash) const {
+    return !base_.contains(hash) && !frequent_.contains(hash);
+  }
+  std::size_t frequent_count() const { return frequent_.size(); }
+  std::uint32_t frequency_cut() const { return frequency_cut_; }
+
+ private:
+  std::vector<std::array<std::uint32_t, kChannelCount>> distinct_;
+  std::vector<CandidatePair> pairs_;
+  const std::unordered_set<std::uint64_t>& base_;
+  std::unordered_set<std::uint64_t> frequent_;
+  std::uint32_t frequency_cut_;
+};
+
+// A maximal run of fingerprints shared in order by two files, as line ranges on both sides.
+struct Fragment {
+  Channel channel;
+  std::uint32_t a_file, b_file;  // indices into each submission's files
+  std::uint32_t a_first_line, a_last_line;
+  std::uint32_t b_first_line, b_last_line;
+  std::uint32_t tokens;  // tokens covered on side a
+};
+
+// Fragments between the files of two submissions, longest first. `a_files[i]` are the
+// fingerprints of file i of submission a. Only fingerprints the index counts are matched.
+std::vector<Fragment> match_fragments(std::span<const std::span<const Fingerprint>> a_files,
+                                      std::span<const std::span<const Fingerprint>> b_files,
+                                      const CohortIndex& index, std::uint32_t k);
+
+}  // namespace huella

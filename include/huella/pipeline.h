@@ -1,0 +1,37 @@
+// The pipeline: runs every stage, from discovered submissions to scored pairs with fragments.
+// Part of the cli layer, the only one that knows all stages.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+#include "huella/corpus.h"
+#include "huella/fingerprint.h"
+#include "huella/index.h"
+#include "huella/report.h"
+#include "huella/text.h"
+
+namespace huella {
+
+struct PipelineOptions {
+  TextLimits limits;
+  FingerprintParams fingerprint;
+  IndexParams index;
+  std::vector<std::filesystem::path> base;  // files or folders everybody may share
+  std::size_t fragment_pairs = 200;         // fragments only for the most similar pairs
+  std::size_t fragments_per_pair = 50;
+  double min_similarity = 0;  // pairs below are left out of the result
+};
+
+// Called with (files done, files total) from worker threads; may be empty.
+using ProgressCallback = std::function<void(std::size_t, std::size_t)>;
+
+CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,
+                     const ProgressCallback& progress = {});
+
+// The params section of the JSON: every parameter that decides a result.
+nlohmann::ordered_json params_json(const PipelineOptions& options);
+
+}  // namespace huella

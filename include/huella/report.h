@@ -1,0 +1,67 @@
+// Report: the run's results as JSON (the contract), CSV, and text for a terminal.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "huella/channel.h"
+#include "huella/corpus.h"
+#include "huella/similarity.h"
+
+namespace huella {
+
+inline constexpr int kJsonSchema = 1;
+
+struct FileSummary {
+  std::string path;
+  std::filesystem::path absolute;
+  Channel channel;
+  std::string language;
+  std::uint32_t tokens = 0;
+  std::uint32_t fingerprints = 0;
+  std::uint32_t replaced_bytes = 0;  // invalid UTF-8 replaced before lexing
+};
+
+struct SubmissionSummary {
+  std::string id;
+  std::string path;
+  std::vector<FileSummary> files;  // fragment file indices point here
+  std::vector<SkippedFile> skipped;
+};
+
+struct CohortResult {
+  nlohmann::ordered_json params;  // every parameter that decided the result
+  std::vector<SubmissionSummary> submissions;
+  std::vector<PairResult> pairs;  // highest similarity first
+  std::vector<std::string> errors;  // "path: reason"
+};
+
+enum class ReportLanguage { es, en };
+
+// The JSON contract (schema kJsonSchema). Same input and params give byte-identical output.
+nlohmann::ordered_json to_json(const CohortResult& result);
+
+// One row per pair, every channel's figures in columns.
+void write_csv(std::ostream& out, const CohortResult& result);
+
+// The ranked table of the `top` most similar pairs.
+void write_ranking(std::ostream& out, const CohortResult& result, std::size_t top,
+                   ReportLanguage language);
+
+// One pair in detail: scores, then each fragment's lines from both files side by side.
+void write_comparison(std::ostream& out, const CohortResult& result, const PairResult& pair,
+                      std::size_t max_fragments, ReportLanguage language);
+
+// Writes `content` to `path` through a temporary file and a rename, so readers never see half.
+// Returns "" or a one-line reason.
+std::string write_file_atomically(const std::filesystem::path& path, const std::string& content);
+
+// Fails early, before any work, when `path` cannot be written. Returns "" or a reason.
+std::string check_writable(const std::filesystem::path& path);
+
+}  // namespace huella

@@ -1,0 +1,272 @@
+#include "huella/cli.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <oneapi/tbb/global_control.h>
+#include <optional>
+#include <sstream>
+
+#include "huella/pipeline.h"
+
+namespace fs = std::filesystem;
+
+namespace huella {
+namespace {
+
+constexpr int kExitDone = 0;
+constexpr int kExitAboveThreshold = 1;
+constexpr int kExitUsage = 2;
+
+struct Outputs {
+  std::string json, csv;
+};
+
+struct CommonOptions {
+  PipelineOptions pipeline;
+  Outputs outputs;
+  std::size_t top = 20;
+  std::optional<double> fail_above;
+  std::string language = "es";
+  unsigned threads = 0;
+  std::uint64_t max_file_bytes = 2u << 20;
+};
+
+void add_common_options(CLI::App& app, CommonOptions& o) {
+  auto& p = o.pipeline;
+  app.add_option("--base", p.base,
+                 "Material everybody may share (template, starter code): a file or folder; "
+                 "repeatable")
+      ->check(CLI::ExistingPath);
+  app.add_option("--json", o.outputs.json, "Write the JSON report to FILE ('-' for stdout)");
+  app.add_option("--csv", o.outputs.csv, "Write one CSV row per pair to FILE ('-' for stdout)");
+  app.add_option("--min-similarity", p.min_similarity, "Leave out pairs below S (0-1)")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--fail-above", o.fail_above, "Exit with 1 when a pair's similarity is above T")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("-k,--kgram", p.fingerprint.k, "Tokens per k-gram")
+      ->capture_default_str()
+      ->check(CLI::Range(2u, 200u));
+  app.add_option("-w,--window", p.fingerprint.window, "Winnowing window (k-grams)")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 200u));
+  app.add_option("--max-share", p.index.max_share,
+                 "Drop fingerprints found in more than this share of submissions")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--min-count-to-drop", p.index.min_count_to_drop,
+                 "Never drop a fingerprint found in this many submissions or fewer")
+      ->capture_default_str();
+  app.add_option("--max-file-size", o.max_file_bytes, "Skip text files larger than BYTES")
+      ->capture_default_str();
+  app.add_option("--fragment-pairs", p.fragment_pairs,
+                 "Compute matched fragments for the N most similar pairs")
+      ->capture_default_str();
+  app.add_option("--lang", o.language, "Language of the human-facing report: es or en")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"es", "en"}));
+  app.add_option("--threads", o.threads, "Worker threads (default: all cores)");
+}
+
+// Progress on stderr only when it is a terminal, redrawn at most every percent.
+ProgressCallback progress_reporter() {
+  if (!::isatty(STDERR_FILENO)) return {};
+  auto last = std::make_shared<std::atomic<std::size_t>>(0);
+  return [last](std::size_t done, std::size_t total) {
+    const std::size_t percent = total == 0 ? 100 : done * 100 / total;
+    std::size_t previous = last->load();
+    if (percent <= previous && done != total) return;
+    if (!last->compare_exchange_strong(previous, percent)) return;
+    std::fprintf(stderr, "\rhuella: %zu/%zu %s", done, total, done == total ? "\n" : "");
+  };
+}
+
+void report_problems(const CohortResult& result) {
+  for (const auto& s : result.submissions) {
+    for (const auto& k : s.skipped)
+      if (k.problem) std::cerr << (fs::path(s.path) / k.path).string() << ": " << k.reason << "\n";
+    for (const auto& f : s.files)
+      if (f.replaced_bytes > 0)
+        std::cerr << f.absolute.string() << ": invalid UTF-8, " << f.replaced_bytes
+                  << " bytes replaced\n";
+  }
+  for (const auto& e : result.errors) std::cerr << e << "\n";
+}
+
+// Checks every output before the work starts, so a bad path costs nothing.
+bool check_outputs(const Outputs& outputs) {
+  for (const auto* path : {&outputs.json, &outputs.csv}) {
+    if (path->empty() || *path == "-") continue;
+    if (auto reason = check_writable(*path); !reason.empty()) {
+      std::cerr << reason << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool write_output(const std::string& path, const std::string& content) {
+  if (path.empty()) return true;
+  if (path == "-") {
+    std::cout << content;
+    return true;
+  }
+  if (auto reason = write_file_atomically(path, content); !reason.empty()) {
+    std::cerr << reason << "\n";
+    return false;
+  }
+  return true;
+}
+
+bool write_outputs(const Outputs& outputs, const CohortResult& result) {
+  bool ok = write_output(outputs.json, to_json(result).dump(2) + "\n");
+  if (!outputs.csv.empty()) {
+    std::ostringstream csv;
+    write_csv(csv, result);
+    ok = write_output(outputs.csv, csv.str()) && ok;
+  }
+  return ok;
+}
+
+ReportLanguage report_language(const CommonOptions& o) {
+  return o.language == "en" ? ReportLanguage::en : ReportLanguage::es;
+}
+
+int finish(const CommonOptions& o, const CohortResult& result) {
+  report_problems(result);
+  if (!write_outputs(o.outputs, result)) return kExitUsage;
+  if (o.fail_above)
+    for (const auto& p : result.pairs)
+      if (p.overall.similarity > *o.fail_above) return kExitAboveThreshold;
+  return kExitDone;
+}
+
+// Terminal text goes to stdout unless a machine-readable report already uses it.
+std::ostream& text_stream(const CommonOptions& o) {
+  static std::ostringstream discard;
+  return o.outputs.json == "-" || o.outputs.csv == "-" ? discard : std::cout;
+}
+
+int run_report(const fs::path& cohort_path, const std::string& layout, const std::string& module,
+               CommonOptions& o) {
+  if (!check_outputs(o.outputs)) return kExitUsage;
+  DiscoveryOptions discovery;
+  discovery.layout = layout == "flat"    ? Layout::flat
+                     : layout == "forks" ? Layout::forks
+                                         : Layout::automatic;
+  discovery.module = module;
+  discovery.max_file_bytes = o.max_file_bytes;
+  Cohort cohort;
+  try {
+    cohort = discover_cohort(cohort_path, discovery);
+  } catch (const std::exception& e) {
+    std::cerr << e.what() << "\n";
+    return kExitUsage;
+  }
+  auto result = analyze(std::move(cohort.submissions), o.pipeline, progress_reporter());
+  result.params["layout"] = cohort.layout == Layout::forks ? "forks" : "flat";
+  if (!module.empty()) result.params["module"] = module;
+  write_ranking(text_stream(o), result, o.top, report_language(o));
+  return finish(o, result);
+}
+
+std::optional<Submission> load_side(const fs::path& path, const std::string& id,
+                                    const CommonOptions& o) {
+  std::error_code ec;
+  DiscoveryOptions discovery;
+  discovery.max_file_bytes = o.max_file_bytes;
+  if (fs::is_directory(path, ec)) return discover_submission(path, id, discovery);
+  if (fs::is_regular_file(path, ec)) return single_file_submission(path, id);
+  std::cerr << path.string() << ": not a readable file or folder\n";
+  return std::nullopt;
+}
+
+int run_compare(const fs::path& a, const fs::path& b, CommonOptions& o) {
+  if (!check_outputs(o.outputs)) return kExitUsage;
+  std::string id_a = a.filename().string(), id_b = b.filename().string();
+  if (id_a.empty() || id_a == id_b) {
+    id_a = a.generic_string();
+    id_b = b.generic_string();
+  }
+  auto side_a = load_side(a, id_a, o);
+  auto side_b = load_side(b, id_b, o);
+  if (!side_a || !side_b) return kExitUsage;
+  std::vector<Submission> pair;
+  pair.push_back(std::move(*side_a));
+  pair.push_back(std::move(*side_b));
+  o.pipeline.fragment_pairs = 1;
+  auto result = analyze(std::move(pair), o.pipeline, progress_reporter());
+  auto& out = text_stream(o);
+  if (result.pairs.empty()) {
+    PairResult nothing;
+    nothing.a = 0;
+    nothing.b = 1;
+    nothing.fragments_computed = true;
+    write_comparison(out, result, nothing, o.top, report_language(o));
+  } else {
+    write_comparison(out, result, result.pairs.front(), o.top, report_language(o));
+  }
+  return finish(o, result);
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"huella: similarity and plagiarism detection for course submissions"};
+  app.footer(
+      "Examples:\n"
+      "  huella report entregas/streaming_cloud --base plantilla/PROMPTS.md --json out.json\n"
+      "  huella report forks/ --layout forks --module streaming_cloud --min-similarity 0.25\n"
+      "  huella compare entregas/streaming_cloud/ana entregas/streaming_cloud/luis\n"
+      "  huella compare ana/kafka/productor.py luis/kafka/productor.py --lang en\n"
+      "Exit codes: 0 done, 1 a pair above --fail-above, 2 usage error or unreadable input.");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("huella ") + HUELLA_VERSION);
+
+  CommonOptions report_options;
+  fs::path cohort;
+  std::string layout = "auto", module;
+  auto* report = app.add_subcommand("report", "Rank every pair of submissions in a cohort");
+  report->add_option("COHORT", cohort, "Folder of submissions, or of fork checkouts")
+      ->required();
+  report->add_option("--layout", layout, "auto, flat (one folder per submission) or forks")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "flat", "forks"}));
+  report->add_option("--module", module,
+                     "With forks: only entregas/MODULE/<student>/ (e.g. streaming_cloud)");
+  report->add_option("--top", report_options.top, "Pairs shown in the terminal table")
+      ->capture_default_str();
+  add_common_options(*report, report_options);
+
+  CommonOptions compare_options;
+  compare_options.top = 10;
+  fs::path side_a, side_b;
+  auto* compare = app.add_subcommand("compare", "Compare two submissions or two files in detail");
+  compare->add_option("A", side_a, "A submission folder or a file")->required();
+  compare->add_option("B", side_b, "A submission folder or a file")->required();
+  compare->add_option("--fragments", compare_options.top, "Fragments shown side by side")
+      ->capture_default_str();
+  add_common_options(*compare, compare_options);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitDone : kExitUsage;
+  }
+
+  CommonOptions& chosen = report->parsed() ? report_options : compare_options;
+  chosen.pipeline.limits.max_file_bytes = chosen.max_file_bytes;
+  std::optional<tbb::global_control> thread_limit;
+  if (chosen.threads > 0)
+    thread_limit.emplace(tbb::global_control::max_allowed_parallelism, chosen.threads);
+  if (report->parsed()) return run_report(cohort, layout, module, report_options);
+  return run_compare(side_a, side_b, compare_options);
+}
+
+}  // namespace huella

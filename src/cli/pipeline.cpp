@@ -1,0 +1,163 @@
+#include "huella/pipeline.h"
+
+#include <oneapi/tbb/parallel_for.h>
+
+#include <algorithm>
+#include <atomic>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "huella/similarity.h"
+
+namespace fs = std::filesystem;
+
+namespace huella {
+namespace {
+
+// What the per-file stages produce for one file.
+struct AnalyzedFile {
+  bool ok = false;
+  std::string reason;
+  std::string key;
+  std::uint32_t tokens = 0;
+  std::uint32_t replaced_bytes = 0;
+  std::vector<Fingerprint> fingerprints;
+};
+
+AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options) {
+  AnalyzedFile out;
+  if (file.language->lex == nullptr) {  // images: compared by the images channel
+    out.ok = true;
+    return out;
+  }
+  auto read = read_text_file(file.absolute, options.limits);
+  if (!read.ok) {
+    out.reason = std::move(read.reason);
+    return out;
+  }
+  out.key = std::move(read.decoded.key);
+  out.replaced_bytes = read.decoded.replaced_bytes;
+  const auto tokens = tokenize(read.decoded.text, file.channel, file.language->lex);
+  out.tokens = static_cast<std::uint32_t>(tokens.tokens.size());
+  out.fingerprints = winnow(tokens, options.fingerprint);
+  out.ok = true;
+  return out;
+}
+
+// Every k-gram of the base material, so that anything a submission shares with it is ignored.
+std::unordered_set<std::uint64_t> base_hashes(const PipelineOptions& options,
+                                              std::vector<std::string>& errors) {
+  std::unordered_set<std::uint64_t> hashes;
+  std::vector<std::uint64_t> scratch;
+  for (const auto& path : options.base) {
+    std::error_code ec;
+    Submission material;
+    if (fs::is_directory(path, ec))
+      material = discover_submission(path, path.string(), DiscoveryOptions{});
+    else if (fs::is_regular_file(path, ec))
+      material = single_file_submission(path, path.string());
+    else {
+      errors.push_back(path.string() + ": base material not found");
+      continue;
+    }
+    for (const auto& file : material.files) {
+      if (file.language->lex == nullptr) continue;
+      const auto read = read_text_file(file.absolute, options.limits);
+      if (!read.ok) {
+        errors.push_back((material.root / file.path).string() + ": " + read.reason);
+        continue;
+      }
+      scratch.clear();
+      all_kgram_hashes(tokenize(read.decoded.text, file.channel, file.language->lex),
+                       options.fingerprint, scratch);
+      hashes.insert(scratch.begin(), scratch.end());
+    }
+  }
+  return hashes;
+}
+
+}  // namespace
+
+nlohmann::ordered_json params_json(const PipelineOptions& options) {
+  nlohmann::ordered_json base = nlohmann::ordered_json::array();
+  for (const auto& b : options.base) base.push_back(b.generic_string());
+  return {{"k", options.fingerprint.k},
+          {"window", options.fingerprint.window},
+          {"max_share", options.index.max_share},
+          {"min_count_to_drop", options.index.min_count_to_drop},
+          {"max_file_bytes", options.limits.max_file_bytes},
+          {"fragment_pairs", options.fragment_pairs},
+          {"fragments_per_pair", options.fragments_per_pair},
+          {"min_similarity", options.min_similarity},
+          {"base", std::move(base)}};
+}
+
+CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,
+                     const ProgressCallback& progress) {
+  CohortResult result;
+  result.params = params_json(options);
+  const auto base = base_hashes(options, result.errors);
+
+  struct FileRef {
+    std::uint32_t submission, file;
+  };
+  std::vector<FileRef> refs;
+  for (std::uint32_t s = 0; s < submissions.size(); ++s)
+    for (std::uint32_t f = 0; f < submissions[s].files.size(); ++f) refs.push_back({s, f});
+  std::vector<AnalyzedFile> analyzed(refs.size());
+  std::atomic<std::size_t> done{0};
+  tbb::parallel_for(std::size_t{0}, refs.size(), [&](std::size_t i) {
+    analyzed[i] = analyze_file(submissions[refs[i].submission].files[refs[i].file], options);
+    const auto n = ++done;
+    if (progress) progress(n, refs.size());
+  });
+
+  // Keep readable files; a file with the same bytes as an earlier one in its submission counts once.
+  std::vector<std::vector<std::span<const Fingerprint>>> kept(submissions.size());
+  std::vector<IndexedFile> indexed;
+  std::size_t next = 0;
+  for (std::uint32_t s = 0; s < submissions.size(); ++s) {
+    auto& submission = submissions[s];
+    SubmissionSummary summary{submission.id, submission.root.generic_string(), {}, submission.skipped};
+    std::unordered_map<std::string, std::string> first_with_key;
+    for (const auto& file : submission.files) {
+      auto& a = analyzed[next++];
+      if (!a.ok) {
+        summary.skipped.push_back({file.path, a.reason, true});
+        continue;
+      }
+      if (!a.key.empty()) {
+        auto [it, fresh] = first_with_key.emplace(a.key, file.path);
+        if (!fresh) {
+          summary.skipped.push_back({file.path, "same content as " + it->second, false});
+          continue;
+        }
+      }
+      summary.files.push_back({file.path, file.absolute, file.channel, std::string(file.language->name),
+                               a.tokens, static_cast<std::uint32_t>(a.fingerprints.size()),
+                               a.replaced_bytes});
+      kept[s].emplace_back(a.fingerprints);
+      indexed.push_back({s, a.fingerprints});
+    }
+    std::sort(summary.skipped.begin(), summary.skipped.end(),
+              [](const auto& x, const auto& y) { return x.path < y.path; });
+    result.submissions.push_back(std::move(summary));
+  }
+
+  const CohortIndex index(indexed, static_cast<std::uint32_t>(submissions.size()), base,
+                          options.index);
+  result.pairs = score_pairs(index);
+  std::erase_if(result.pairs, [&](const PairResult& p) {
+    return p.overall.similarity < options.min_similarity;
+  });
+
+  const std::size_t with_fragments = std::min(options.fragment_pairs, result.pairs.size());
+  tbb::parallel_for(std::size_t{0}, with_fragments, [&](std::size_t i) {
+    auto& pair = result.pairs[i];
+    attach_fragments(pair, match_fragments(kept[pair.a], kept[pair.b], index, options.fingerprint.k),
+                     options.fragments_per_pair);
+  });
+  return result;
+}
+
+}  // namespace huella

@@ -1,0 +1,87 @@
+#include <cmath>
+
+#include "huella/report.h"
+
+namespace huella {
+namespace {
+
+// Four decimals keep the JSON stable across compilers and readable in diffs.
+double rounded(double x) { return std::round(x * 10000.0) / 10000.0; }
+
+nlohmann::ordered_json channel_json(const ChannelSimilarity& s) {
+  return {{"similarity", rounded(s.similarity)},
+          {"coverage_a", rounded(s.coverage_a)},
+          {"coverage_b", rounded(s.coverage_b)},
+          {"shared_fingerprints", s.shared}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json to_json(const CohortResult& result) {
+  nlohmann::ordered_json out;
+  out["schema"] = kJsonSchema;
+  out["tool"] = "huella";
+  out["version"] = HUELLA_VERSION;
+  out["params"] = result.params;
+
+  auto& submissions = out["submissions"] = nlohmann::ordered_json::array();
+  for (const auto& s : result.submissions) {
+    nlohmann::ordered_json files = nlohmann::ordered_json::array();
+    for (const auto& f : s.files) {
+      nlohmann::ordered_json file = {{"path", f.path},
+                                     {"channel", channel_name(f.channel)},
+                                     {"language", f.language},
+                                     {"tokens", f.tokens},
+                                     {"fingerprints", f.fingerprints}};
+      if (f.replaced_bytes > 0) file["invalid_utf8_replaced"] = f.replaced_bytes;
+      files.push_back(std::move(file));
+    }
+    nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
+    for (const auto& k : s.skipped) skipped.push_back({{"path", k.path}, {"reason", k.reason}});
+    submissions.push_back(
+        {{"id", s.id}, {"path", s.path}, {"files", std::move(files)}, {"skipped", std::move(skipped)}});
+  }
+
+  auto& pairs = out["pairs"] = nlohmann::ordered_json::array();
+  for (const auto& p : result.pairs) {
+    const auto& a = result.submissions[p.a];
+    const auto& b = result.submissions[p.b];
+    nlohmann::ordered_json channels = nlohmann::ordered_json::object();
+    for (const Channel c : kTextChannels) {
+      const auto& s = p.channels[channel_index(c)];
+      if (s.shared > 0) channels[std::string(channel_name(c))] = channel_json(s);
+    }
+    nlohmann::ordered_json fragments = nlohmann::ordered_json::array();
+    for (const auto& f : p.fragments)
+      fragments.push_back({{"channel", channel_name(f.channel)},
+                           {"a_file", a.files[f.a_file].path},
+                           {"a_lines", {f.a_first_line, f.a_last_line}},
+                           {"b_file", b.files[f.b_file].path},
+                           {"b_lines", {f.b_first_line, f.b_last_line}},
+                           {"tokens", f.tokens}});
+    nlohmann::ordered_json file_pairs = nlohmann::ordered_json::array();
+    for (const auto& fp : p.file_pairs)
+      file_pairs.push_back({{"a_file", a.files[fp.a_file].path},
+                            {"b_file", b.files[fp.b_file].path},
+                            {"channel", channel_name(fp.channel)},
+                            {"tokens", fp.tokens}});
+    nlohmann::ordered_json pair = {{"a", a.id},
+                                   {"b", b.id},
+                                   {"similarity", rounded(p.overall.similarity)},
+                                   {"coverage_a", rounded(p.overall.coverage_a)},
+                                   {"coverage_b", rounded(p.overall.coverage_b)},
+                                   {"shared_fingerprints", p.overall.shared}};
+    pair["longest_fragment"] = p.fragments_computed ? nlohmann::ordered_json(p.longest_fragment)
+                                                    : nlohmann::ordered_json(nullptr);
+    pair["channels"] = std::move(channels);
+    pair["file_pairs"] = std::move(file_pairs);
+    pair["fragments"] = std::move(fragments);
+    pairs.push_back(std::move(pair));
+  }
+
+  auto& errors = out["errors"] = nlohmann::ordered_json::array();
+  for (const auto& e : result.errors) errors.push_back(e);
+  return out;
+}
+
+}  // namespace huella

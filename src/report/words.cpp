@@ -1,0 +1,19 @@
+#include "words.h"
+
+namespace huella {
+
+const ReportWords& words(ReportLanguage language) {
+  static const ReportWords es{"#", "A", "B", "similitud", "cobertura A", "cobertura B",
+                              "fragmento mayor", "archivos principales", "tokens",
+                              "Ningún par comparte huellas.", "pares listados", "de",
+                              "entregas", "Fragmento", "líneas", "canal", "huellas compartidas",
+                              "fragmentos no calculados para este par", "fragmentos más"};
+  static const ReportWords en{"#", "A", "B", "similarity", "coverage A", "coverage B",
+                              "longest fragment", "top files", "tokens",
+                              "No pair shares a fingerprint.", "pairs listed", "of",
+                              "submissions", "Fragment", "lines", "channel", "shared fingerprints",
+                              "fragments not computed for this pair", "more fragments"};
+  return language == ReportLanguage::es ? es : en;
+}
+
+}  // namespace huella

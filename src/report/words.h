@@ -1,0 +1,18 @@
+// Words of the human-facing reports, in Spanish and English.
+#pragma once
+
+#include <string_view>
+
+#include "huella/report.h"
+
+namespace huella {
+
+struct ReportWords {
+  std::string_view rank, a, b, similarity, coverage_a, coverage_b, longest, top_files, tokens,
+      no_pairs, pairs_listed, of, submissions, fragment, lines, channel, shared_fingerprints,
+      fragments_not_computed, more_fragments;
+};
+
+const ReportWords& words(ReportLanguage language);
+
+}  // namespace huella

@@ -1,0 +1,65 @@
+#include <algorithm>
+#include <map>
+
+#include "huella/similarity.h"
+
+namespace huella {
+
+ChannelSimilarity channel_similarity(std::uint32_t shared, std::uint32_t total_a,
+                                     std::uint32_t total_b) {
+  ChannelSimilarity s;
+  s.shared = shared;
+  // A fingerprint counted in both sides is counted in both totals, so shared <= each total.
+  if (total_a + total_b > 0) s.similarity = 2.0 * shared / (total_a + total_b);
+  if (total_a > 0) s.coverage_a = static_cast<double>(shared) / total_a;
+  if (total_b > 0) s.coverage_b = static_cast<double>(shared) / total_b;
+  return s;
+}
+
+std::vector<PairResult> score_pairs(const CohortIndex& index) {
+  std::vector<PairResult> out;
+  out.reserve(index.candidate_pairs().size());
+  for (const auto& candidate : index.candidate_pairs()) {
+    PairResult pair;
+    pair.a = candidate.a;
+    pair.b = candidate.b;
+    std::uint32_t shared = 0, total_a = 0, total_b = 0;
+    for (const Channel c : kTextChannels) {
+      const auto i = channel_index(c);
+      const auto ta = index.distinct(candidate.a, c);
+      const auto tb = index.distinct(candidate.b, c);
+      pair.channels[i] = channel_similarity(candidate.shared[i], ta, tb);
+      shared += candidate.shared[i];
+      total_a += ta;
+      total_b += tb;
+    }
+    pair.overall = channel_similarity(shared, total_a, total_b);
+    out.push_back(std::move(pair));
+  }
+  std::sort(out.begin(), out.end(), [](const PairResult& x, const PairResult& y) {
+    if (x.overall.similarity != y.overall.similarity)
+      return x.overall.similarity > y.overall.similarity;
+    if (x.a != y.a) return x.a < y.a;
+    return x.b < y.b;
+  });
+  return out;
+}
+
+void attach_fragments(PairResult& pair, std::vector<Fragment> fragments, std::size_t keep) {
+  std::map<std::tuple<std::uint32_t, std::uint32_t, Channel>, std::uint32_t> per_file_pair;
+  pair.fragments_computed = true;
+  pair.longest_fragment = 0;
+  for (const auto& f : fragments) {
+    pair.longest_fragment = std::max(pair.longest_fragment, f.tokens);
+    per_file_pair[{f.a_file, f.b_file, f.channel}] += f.tokens;
+  }
+  pair.file_pairs.clear();
+  for (const auto& [key, tokens] : per_file_pair)
+    pair.file_pairs.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), tokens});
+  std::stable_sort(pair.file_pairs.begin(), pair.file_pairs.end(),
+                   [](const auto& x, const auto& y) { return x.tokens > y.tokens; });
+  if (fragments.size() > keep) fragments.resize(keep);
+  pair.fragments = std::move(fragments);
+}
+
+}  // namespace huella
