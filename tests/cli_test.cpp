@@ -1,0 +1,179 @@
+// The command line as scripts use it: exit codes, outputs, determinism.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "temp_folder.h"
+
+using huella::test::TempFolder;
+
+namespace {
+
+struct Run {
+  int exit_code;
+  std::string out;
+};
+
+// Runs huella with `arguments` (shell-quoted by the caller); stderr is discarded.
+Run run_huella(const std::string& arguments) {
+  const std::string command = std::string(HUELLA_BINARY) + " " + arguments + " 2>/dev/null";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  std::array<char, 4096> buffer;
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const std::string kProducer =
+    "from kafka import KafkaProducer\n"
+    "import json, time, requests\n"
+    "URL = 'https://earthquake.usgs.gov/earthquakes/feed/v1.0/summary/all_hour.geojson'\n"
+    "def enviar(productor, sismos):\n"
+    "    for s in sismos['features']:\n"
+    "        props = s['properties']\n"
+    "        if props['mag'] is not None and props['mag'] >= 4.5:\n"
+    "            productor.send('sismos', {'id': s['id'], 'mag': props['mag'], 'lugar': props['place']})\n"
+    "    productor.flush()\n"
+    "def main():\n"
+    "    productor = KafkaProducer(bootstrap_servers='localhost:9092',\n"
+    "                              value_serializer=lambda v: json.dumps(v).encode('utf-8'))\n"
+    "    while True:\n"
+    "        datos = requests.get(URL, timeout=10).json()\n"
+    "        enviar(productor, datos)\n"
+    "        time.sleep(60)\n"
+    "if __name__ == '__main__':\n"
+    "    main()\n";
+
+// The same program with every name changed and comments added.
+const std::string kRenamedProducer =
+    "from kafka import KafkaProducer\n"
+    "import json, time, requests\n"
+    "# fuente de datos\n"
+    "FEED = 'https://earthquake.usgs.gov/earthquakes/feed/v1.0/summary/all_hour.geojson'\n"
+    "def publish(producer, quakes):\n"
+    "    for q in quakes['features']:\n"
+    "        p = q['properties']\n"
+    "        if p['mag'] is not None and p['mag'] >= 4.5:\n"
+    "            producer.send('sismos', {'id': q['id'], 'mag': p['mag'], 'lugar': p['place']})\n"
+    "    producer.flush()\n"
+    "def run():\n"
+    "    producer = KafkaProducer(bootstrap_servers='localhost:9092', value_serializer=lambda x: json.dumps(x).encode('utf-8'))\n"
+    "    while True:\n"
+    "        payload = requests.get(FEED, timeout=10).json()  # descarga\n"
+    "        publish(producer, payload)\n"
+    "        time.sleep(60)\n"
+    "if __name__ == '__main__':\n"
+    "    run()\n";
+
+}  // namespace
+
+TEST_CASE("cli: no arguments and unknown options are usage errors (exit 2)") {
+  CHECK(run_huella("").exit_code == 2);
+  CHECK(run_huella("report").exit_code == 2);
+  CHECK(run_huella("report . --no-such-option").exit_code == 2);
+  CHECK(run_huella("--help").exit_code == 0);
+}
+
+TEST_CASE("cli: an unreadable cohort folder exits 2") {
+  CHECK(run_huella("report /nonexistent/cohort").exit_code == 2);
+}
+
+TEST_CASE("cli: an output that cannot be written fails before the work") {
+  TempFolder cohort;
+  cohort.write("ana/a.py", kProducer);
+  CHECK(run_huella("report " + cohort.path().string() + " --json /nonexistent/dir/out.json").exit_code == 2);
+}
+
+TEST_CASE("cli: compare two files shows the score and fragments with line numbers") {
+  TempFolder files;
+  const auto a = files.write("ana/productor.py", kProducer);
+  const auto b = files.write("luis/productor.py", kRenamedProducer);
+  const auto run = run_huella("compare " + a.string() + " " + b.string() + " --lang en");
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.find("similarity") != std::string::npos);
+  CHECK(run.out.find("Fragment 1 (code") != std::string::npos);
+  CHECK(run.out.find("productor.send('sismos'") != std::string::npos);
+  CHECK(run.out.find("producer.send('sismos'") != std::string::npos);
+}
+
+TEST_CASE("cli: --fail-above exits 1 when a pair crosses it, 0 otherwise") {
+  TempFolder cohort;
+  cohort.write("ana/kafka/productor.py", kProducer);
+  cohort.write("luis/kafka/productor.py", kRenamedProducer);
+  const std::string base = "report " + cohort.path().string();
+  CHECK(run_huella(base + " --fail-above 0.5").exit_code == 1);
+  CHECK(run_huella(base + " --fail-above 1").exit_code == 0);
+}
+
+TEST_CASE("cli: the JSON follows the contract and is byte-identical across runs") {
+  TempFolder cohort;
+  cohort.write("ana/kafka/productor.py", kProducer);
+  cohort.write("ana/PROMPTS.md", "# PROMPTS\nMi prompt: como conecto kafka con python\n");
+  cohort.write("luis/kafka/productor.py", kRenamedProducer);
+  cohort.write("luis/notas.pdf", "%PDF");
+  cohort.write("marta/main.tf", "resource \"aws_s3_bucket\" \"datos\" { bucket = \"x\" }\n");
+  TempFolder out;
+  const auto first = out.path() / "a.json";
+  const auto second = out.path() / "b.json";
+  REQUIRE(run_huella("report " + cohort.path().string() + " --json " + first.string()).exit_code == 0);
+  REQUIRE(run_huella("report " + cohort.path().string() + " --json " + second.string()).exit_code == 0);
+  CHECK(read(first) == read(second));
+
+  const auto json = nlohmann::json::parse(read(first));
+  CHECK(json["schema"] == 1);
+  CHECK(json["tool"] == "huella");
+  CHECK(json.contains("version"));
+  CHECK(json["params"].contains("k"));
+  CHECK(json["params"].contains("window"));
+  REQUIRE(json["submissions"].size() == 3);
+  const auto& ana = json["submissions"][0];
+  CHECK(ana["id"] == "ana");
+  CHECK(ana["files"][0]["path"] == "PROMPTS.md");
+  CHECK(ana["files"][0]["channel"] == "prose");
+  CHECK(ana["files"][1]["language"] == "python");
+  CHECK(ana["files"][1]["tokens"].get<int>() > 50);
+  CHECK(json["submissions"][1]["skipped"][0]["path"] == "notas.pdf");
+  REQUIRE(json["pairs"].size() == 1);
+  const auto& pair = json["pairs"][0];
+  CHECK(pair["a"] == "ana");
+  CHECK(pair["b"] == "luis");
+  for (const char* field : {"similarity", "coverage_a", "coverage_b"}) {
+    CHECK(pair[field].get<double>() > 0);
+    CHECK(pair[field].get<double>() <= 1);
+  }
+  CHECK(pair["channels"]["code"]["similarity"].get<double>() > 0.5);
+  CHECK(pair["longest_fragment"].get<int>() > 20);
+  const auto& fragment = pair["fragments"][0];
+  CHECK(fragment["channel"] == "code");
+  CHECK(fragment["a_file"] == "kafka/productor.py");
+  CHECK(fragment["a_lines"].size() == 2);
+  CHECK(fragment["b_lines"][0].get<int>() >= 1);
+  CHECK(json["errors"].is_array());
+}
+
+TEST_CASE("cli: --min-similarity leaves out the pairs below it") {
+  TempFolder cohort;
+  cohort.write("ana/kafka/productor.py", kProducer);
+  cohort.write("luis/kafka/productor.py", kRenamedProducer);
+  cohort.write("luis/kafka/consumidor.py",
+               "import sys\nclass Lector:\n    def __init__(self, n):\n        self.n = n\n"
+               "    def leer(self):\n        return [x * 2 for x in range(self.n) if x % 3]\n");
+  const auto run = run_huella("report " + cohort.path().string() + " --min-similarity 0.99 --json -");
+  REQUIRE(run.exit_code == 0);
+  CHECK(nlohmann::json::parse(run.out)["pairs"].empty());
+}

@@ -1,0 +1,144 @@
+#include <doctest/doctest.h>
+
+#include "huella/index.h"
+#include "huella/similarity.h"
+
+using namespace huella;
+
+namespace {
+
+// Fingerprints with the given hashes at consecutive positions, one per line.
+std::vector<Fingerprint> prints(const std::vector<std::uint64_t>& hashes, Channel c = Channel::code,
+                                std::uint32_t first_line = 1) {
+  std::vector<Fingerprint> out;
+  for (std::uint32_t i = 0; i < hashes.size(); ++i)
+    out.push_back({hashes[i], i, first_line + i, first_line + i + 2, c});
+  return out;
+}
+
+const std::unordered_set<std::uint64_t> kNoBase;
+
+}  // namespace
+
+TEST_CASE("index: pairs come only from shared fingerprints") {
+  const auto a = prints({1, 2, 3, 4});
+  const auto b = prints({3, 4, 5, 6});
+  const auto c = prints({7, 8, 9});
+  const std::vector<IndexedFile> files = {{0, a}, {1, b}, {2, c}};
+  const CohortIndex index(files, 3, kNoBase, IndexParams{});
+  REQUIRE(index.candidate_pairs().size() == 1);
+  const auto& pair = index.candidate_pairs()[0];
+  CHECK(pair.a == 0);
+  CHECK(pair.b == 1);
+  CHECK(pair.shared[channel_index(Channel::code)] == 2);
+}
+
+TEST_CASE("index: fingerprints are counted once per submission, however often they occur") {
+  const auto a1 = prints({1, 1, 2});
+  const auto a2 = prints({2, 3});
+  const auto b = prints({1, 2});
+  const std::vector<IndexedFile> files = {{0, a1}, {0, a2}, {1, b}};
+  const CohortIndex index(files, 2, kNoBase, IndexParams{});
+  CHECK(index.distinct(0, Channel::code) == 3);
+  CHECK(index.candidate_pairs()[0].shared[channel_index(Channel::code)] == 2);
+}
+
+TEST_CASE("index: base material is subtracted from both sides and from the denominators") {
+  const auto a = prints({1, 2, 3, 10, 11});
+  const auto b = prints({1, 2, 3, 20, 21});
+  const std::vector<IndexedFile> files = {{0, a}, {1, b}};
+  const std::unordered_set<std::uint64_t> base = {1, 2, 3};
+  const CohortIndex index(files, 2, base, IndexParams{});
+  CHECK(index.candidate_pairs().empty());
+  CHECK(index.distinct(0, Channel::code) == 2);
+  CHECK_FALSE(index.counts(1));
+  CHECK(index.counts(10));
+}
+
+TEST_CASE("index: fingerprints in more than the frequency cut's submissions are dropped") {
+  std::vector<std::vector<Fingerprint>> storage;
+  for (std::uint64_t s = 0; s < 10; ++s) storage.push_back(prints({42, 100 + s}));
+  storage[0].push_back({7, 9, 9, 9, Channel::code});
+  storage[1].push_back({7, 9, 9, 9, Channel::code});
+  std::vector<IndexedFile> files;
+  for (std::uint32_t s = 0; s < 10; ++s) files.push_back({s, storage[s]});
+  const CohortIndex index(files, 10, kNoBase, IndexParams{0.3, 2});  // cut: 3 submissions
+  CHECK(index.frequency_cut() == 3);
+  CHECK_FALSE(index.counts(42));
+  CHECK(index.frequent_count() == 1);
+  REQUIRE(index.candidate_pairs().size() == 1);  // only the pair sharing hash 7 is left
+  CHECK(index.distinct(0, Channel::code) == 2);
+}
+
+TEST_CASE("index: channels are counted separately") {
+  const auto a = prints({1, 2}, Channel::terraform);
+  const auto b = prints({1, 2}, Channel::terraform);
+  const std::vector<IndexedFile> files = {{0, a}, {1, b}};
+  const CohortIndex index(files, 2, kNoBase, IndexParams{});
+  const auto& pair = index.candidate_pairs()[0];
+  CHECK(pair.shared[channel_index(Channel::terraform)] == 2);
+  CHECK(pair.shared[channel_index(Channel::code)] == 0);
+}
+
+TEST_CASE("fragments: a run of consecutive shared fingerprints is one fragment with line ranges") {
+  const auto a = prints({50, 1, 2, 3, 4, 60}, Channel::code, 10);
+  const auto b = prints({70, 71, 1, 2, 3, 4}, Channel::code, 100);
+  const std::vector<IndexedFile> files = {{0, a}, {1, b}};
+  const CohortIndex index(files, 2, kNoBase, IndexParams{});
+  const std::vector<std::span<const Fingerprint>> fa = {a}, fb = {b};
+  const auto fragments = match_fragments(fa, fb, index, 5);
+  REQUIRE(fragments.size() == 1);
+  const auto& f = fragments[0];
+  CHECK(f.a_first_line == 11);
+  CHECK(f.a_last_line == 16);  // last fingerprint starts on line 14 and ends two lines later
+  CHECK(f.b_first_line == 102);
+  CHECK(f.b_last_line == 107);
+  CHECK(f.tokens == 3 + 5);  // fingerprints start at tokens 1..4; the last covers k tokens
+}
+
+TEST_CASE("fragments: reordered blocks give one fragment each, longest first") {
+  const auto a = prints({1, 2, 3, 9, 8});
+  const auto b = prints({9, 8, 1, 2, 3});
+  const std::vector<IndexedFile> files = {{0, a}, {1, b}};
+  const CohortIndex index(files, 2, kNoBase, IndexParams{});
+  const std::vector<std::span<const Fingerprint>> fa = {a}, fb = {b};
+  const auto fragments = match_fragments(fa, fb, index, 1);
+  REQUIRE(fragments.size() == 2);
+  CHECK(fragments[0].tokens == 3);
+  CHECK(fragments[1].tokens == 2);
+}
+
+TEST_CASE("fragments: base fingerprints are not matched") {
+  const auto a = prints({1, 2, 3});
+  const auto b = prints({1, 2, 3});
+  const std::vector<IndexedFile> files = {{0, a}, {1, b}};
+  const std::unordered_set<std::uint64_t> base = {1, 2, 3};
+  const CohortIndex index(files, 2, base, IndexParams{});
+  const std::vector<std::span<const Fingerprint>> fa = {a}, fb = {b};
+  CHECK(match_fragments(fa, fb, index, 5).empty());
+}
+
+TEST_CASE("similarity: Dice coefficient and coverage of each side") {
+  const auto s = channel_similarity(30, 40, 80);
+  CHECK(s.similarity == doctest::Approx(0.5));
+  CHECK(s.coverage_a == doctest::Approx(0.75));
+  CHECK(s.coverage_b == doctest::Approx(0.375));
+  CHECK(channel_similarity(0, 0, 0).similarity == 0);
+}
+
+TEST_CASE("similarity: overall counts every text channel together; pairs rank by it") {
+  const auto a = prints({1, 2, 3, 4});
+  const auto b = prints({1, 2, 3, 4});
+  const auto c = prints({1, 2, 30, 40});
+  const auto t = prints({5, 6}, Channel::terraform);
+  const std::vector<IndexedFile> files = {{0, a}, {1, b}, {2, c}, {2, t}};
+  const CohortIndex index(files, 3, kNoBase, IndexParams{});
+  const auto pairs = score_pairs(index);
+  REQUIRE(pairs.size() == 3);
+  CHECK(pairs[0].a == 0);
+  CHECK(pairs[0].b == 1);
+  CHECK(pairs[0].overall.similarity == doctest::Approx(1.0));
+  const auto& ac = pairs[1];
+  CHECK(ac.overall.similarity == doctest::Approx(2.0 * 2 / (4 + 6)));
+  CHECK(ac.channels[channel_index(Channel::code)].similarity == doctest::Approx(0.5));
+}

@@ -1,0 +1,166 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "lex_support.h"
+
+using huella::lex_javascript;
+using huella::TokenSink;
+using huella::test::lines;
+using huella::test::sym;
+using huella::test::symbols;
+
+namespace {
+
+const auto& kId = TokenSink::kIdentifierSymbol;
+const auto& kNum = TokenSink::kNumberSymbol;
+const auto& kStr = TokenSink::kStringSymbol;
+
+std::vector<std::uint64_t> js(std::string_view text) { return symbols(lex_javascript, text); }
+
+}  // namespace
+
+TEST_CASE("javascript: renamed identifiers give the same symbols") {
+  CHECK(js("function media(valores) { let total = 0; for (const v of valores) total += v; "
+           "return total / valores.length; }") ==
+        js("function promedio(xs) { let suma = 0; for (const x of xs) suma += x; "
+           "return suma / xs.length; }"));
+}
+
+TEST_CASE("javascript: comments, whitespace and line breaks vanish") {
+  CHECK(js("const a = f(1, 2); // sum\n/* block\ncomment */ a.push(3);") ==
+        js("const a=f(1,2);\n\n\n\ta.push(3)"));
+}
+
+TEST_CASE("javascript: optional semicolons and trailing commas vanish") {
+  CHECK(js("const a = [1, 2, 3];\nconsole.log(a);\n") == js("const a = [1, 2, 3]\nconsole.log(a)"));
+  CHECK(js("f({ x: 1, y: 2, }, [3, 4,],)") == js("f({ x: 1, y: 2 }, [3, 4])"));
+  CHECK(js("f(a, b)") != js("f(a b)"));
+}
+
+TEST_CASE("javascript: literal values do not matter, their kind does") {
+  CHECK(js("const url = 'http://a/api'; const n = 10; const re = /ab+c/g;") ==
+        js("const url = \"https://b/x\"; const n = 0x1F; const re = /[0-9]{2}/i;"));
+  CHECK(js("x = 1.5e-3 + 1_000n") == js("x = 2 + 3"));
+  CHECK(js("x = `temp: ${t} C`") == js("x = `temperatura ${t}°`"));
+  CHECK(js("x = 'a'") != js("x = 1"));
+}
+
+TEST_CASE("javascript: keywords and operators are kept as written") {
+  CHECK(js("if (a === b) x++") != js("if (a == b) x++"));
+  CHECK(js("let a = 1") != js("const a = 1"));
+  CHECK(js("while (a) f()") != js("if (a) f()"));
+  CHECK(js("a >>>= b ?? c") == std::vector{kId, sym(">>>="), kId, sym("??"), kId});
+}
+
+TEST_CASE("javascript: well-known globals are kept, members only after a dot") {
+  CHECK(js("console.log(data.map(f))") ==
+        std::vector{sym("console"), sym("."), sym("log"), sym("("), kId, sym("."), sym("map"),
+                    sym("("), kId, sym(")"), sym(")")});
+  // A student's variable called `map` is a name like any other; so is a property `misDatos`.
+  CHECK(js("let map = L.map('m')") ==
+        std::vector{sym("let"), kId, sym("="), sym("L"), sym("."), sym("map"), sym("("), kStr,
+                    sym(")")});
+  CHECK(js("x.misDatos") == js("x.y"));
+}
+
+TEST_CASE("javascript: a slash is a regex or a division by the previous token") {
+  CHECK(js("a = b / c / d") == std::vector{kId, sym("="), kId, sym("/"), kId, sym("/"), kId});
+  CHECK(js("a = (b) / 2 / c") == js("a = (b) / 2 / c"));
+  CHECK(js("x.replace(/\\s+/g, '')") ==
+        std::vector{kId, sym("."), sym("replace"), sym("("), kStr, sym(","), kStr, sym(")")});
+  CHECK(js("return /a[/]b/.test(s)") ==
+        std::vector{sym("return"), kStr, sym("."), kId, sym("("), kId, sym(")")});
+  CHECK(js("i++ / 2") == std::vector{kId, sym("++"), sym("/"), kNum});
+}
+
+TEST_CASE("javascript: template literals are one string with their expressions lexed") {
+  CHECK(js("el.innerHTML = `<b>${s.name}</b>: ${v.toFixed(1)} °C`") ==
+        std::vector{kId, sym("."), sym("innerHTML"), sym("="), kStr, sym("${"), kId, sym("."),
+                    kId, sym("}"), sym("${"), kId, sym("."), sym("toFixed"), sym("("), kNum,
+                    sym(")"), sym("}")});
+  // Nested templates and object braces inside a substitution.
+  CHECK(js("`a${ f({k: `b${c}`}) }d` + 1") ==
+        std::vector{kStr, sym("${"), kId, sym("("), sym("{"), kId, sym(":"), kStr, sym("${"),
+                    kId, sym("}"), sym("}"), sym(")"), sym("}"), sym("+"), kNum});
+}
+
+TEST_CASE("javascript: token lines are 1-based and follow multi-line tokens") {
+  CHECK(lines(lex_javascript, "a\n/* x\ny */ b\n`1\n2` c") == std::vector<std::uint32_t>{1, 3, 4, 5});
+}
+
+TEST_CASE("javascript: TypeScript, private names and a hashbang") {
+  CHECK(js("#!/usr/bin/env node\nx") == std::vector{kId});
+  CHECK(js("interface Lectura { valor: number }") ==
+        js("interface Reading { value2: string }"));
+  CHECK(js("class A { #n = 1; get() { return this.#n } }") ==
+        js("class B { #count = 2; get() { return this.#count } }"));
+}
+
+TEST_CASE("javascript: JSON keys and values are strings, literals are kept") {
+  CHECK(symbols(lex_javascript, R"({"id": 7, "ok": true, "tags": ["a", null]})",
+                huella::Channel::config) ==
+        std::vector{sym("{"), kStr, sym(":"), kNum, sym(","), kStr, sym(":"), sym("true"),
+                    sym(","), kStr, sym(":"), sym("["), kStr, sym(","), sym("null"), sym("]"),
+                    sym("}")});
+}
+
+TEST_CASE("javascript: a dashboard's fetch and chart code") {
+  const std::string_view code = R"(
+async function cargar() {
+  const res = await fetch('/api/lecturas');
+  const datos = await res.json();
+  chart.data.labels = datos.map(d => d.ts);
+  chart.update();
+}
+setInterval(cargar, 5000);
+)";
+  const auto s = js(code);
+  REQUIRE(s.size() == 51);
+  CHECK(std::vector(s.begin(), s.begin() + 16) ==
+        std::vector{sym("async"), sym("function"), kId, sym("("), sym(")"), sym("{"),
+                    sym("const"), kId, sym("="), sym("await"), sym("fetch"), sym("("), kStr,
+                    sym(")"), sym("const"), kId});
+  CHECK(std::vector(s.end() - 6, s.end()) ==
+        std::vector{sym("}"), sym("setInterval"), sym("("), kId, sym(","), kNum});
+  CHECK(lines(lex_javascript, code).back() == 8);
+}
+
+TEST_CASE("javascript: a Leaflet map is lexed with its API names kept") {
+  const auto s = js("const mapa = L.map('mapa').setView([40.4, -3.7], 6);\n"
+                    "L.tileLayer(url).addTo(mapa);");
+  CHECK(std::count(s.begin(), s.end(), sym("L")) == 2);
+  CHECK(std::count(s.begin(), s.end(), sym("setView")) == 1);
+  CHECK(std::count(s.begin(), s.end(), sym("addTo")) == 1);
+  CHECK(std::count(s.begin(), s.end(), kNum) == 3);
+}
+
+TEST_CASE("javascript: hostile input ends with sane tokens") {
+  std::string minified;
+  for (int i = 0; i < 40000; ++i) minified += "a=b/c;d=(/[/]x/g);e=`${f}`;";
+  std::vector<std::string> inputs = {
+      "'unterminated",
+      "\"abc\\",
+      "/* never closed",
+      "`open ${ a + `inner ${",
+      "x = /[never closed\n y",
+      "}}}}}} )))) `a}`",
+      std::string("a\0b\0\0c", 6),
+      "\x01\x02\x7f\xc3\xa9\xff\xfe/\\",
+      std::string(100000, '/'),
+      std::string(100000, '(') + std::string(100000, '/'),
+      std::string(50000, '`') + "${" + std::string(50000, '{'),
+      minified,
+  };
+  for (const auto& text : inputs) {
+    const auto file = huella::tokenize(text, huella::Channel::code, lex_javascript);
+    const auto& t = file.tokens;
+    CHECK(std::is_sorted(t.begin(), t.end(), [](auto& a, auto& b) { return a.offset < b.offset; }));
+    CHECK((t.empty() || t.back().offset < text.size()));
+  }
+  CHECK(js("a /* b") == std::vector{kId});
+  CHECK(js("'abc\nx") == std::vector{kStr, kId});
+  CHECK(js(std::string("a\0b", 3)) == std::vector{kId, kId});
+}
