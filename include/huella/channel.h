@@ -3,7 +3,6 @@
 
 #include <array>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 namespace huella {
@@ -22,7 +21,5 @@ constexpr std::string_view channel_name(Channel c) {
 }
 
 constexpr std::size_t channel_index(Channel c) { return static_cast<std::size_t>(c); }
-
-std::optional<Channel> channel_from_name(std::string_view name);
 
 }  // namespace huella
