@@ -56,13 +56,12 @@ TEST_CASE("javascript: keywords and operators are kept as written") {
 }
 
 TEST_CASE("javascript: well-known globals are kept, members only after a dot") {
-  CHECK(js("console.log(data.map(f))") ==
-        std::vector{sym("console"), sym("."), sym("log"), sym("("), kId, sym("."), sym("map"),
-                    sym("("), kId, sym(")"), sym(")")});
+  CHECK(js("console.log(data.map(f))") == std::vector{sym("console"), sym("."), sym("log"),
+                                                      sym("("), kId, sym("."), sym("map"), sym("("),
+                                                      kId, sym(")"), sym(")")});
   // A student's variable called `map` is a name like any other; so is a property `misDatos`.
-  CHECK(js("let map = L.map('m')") ==
-        std::vector{sym("let"), kId, sym("="), sym("L"), sym("."), sym("map"), sym("("), kStr,
-                    sym(")")});
+  CHECK(js("let map = L.map('m')") == std::vector{sym("let"), kId, sym("="), sym("L"), sym("."),
+                                                  sym("map"), sym("("), kStr, sym(")")});
   CHECK(js("x.misDatos") == js("x.y"));
 }
 
@@ -78,23 +77,23 @@ TEST_CASE("javascript: a slash is a regex or a division by the previous token") 
 
 TEST_CASE("javascript: template literals are one string with their expressions lexed") {
   CHECK(js("el.innerHTML = `<b>${s.name}</b>: ${v.toFixed(1)} °C`") ==
-        std::vector{kId, sym("."), sym("innerHTML"), sym("="), kStr, sym("${"), kId, sym("."),
-                    kId, sym("}"), sym("${"), kId, sym("."), sym("toFixed"), sym("("), kNum,
-                    sym(")"), sym("}")});
+        std::vector{kId, sym("."), sym("innerHTML"), sym("="), kStr, sym("${"), kId, sym("."), kId,
+                    sym("}"), sym("${"), kId, sym("."), sym("toFixed"), sym("("), kNum, sym(")"),
+                    sym("}")});
   // Nested templates and object braces inside a substitution.
   CHECK(js("`a${ f({k: `b${c}`}) }d` + 1") ==
-        std::vector{kStr, sym("${"), kId, sym("("), sym("{"), kId, sym(":"), kStr, sym("${"),
-                    kId, sym("}"), sym("}"), sym(")"), sym("}"), sym("+"), kNum});
+        std::vector{kStr, sym("${"), kId, sym("("), sym("{"), kId, sym(":"), kStr, sym("${"), kId,
+                    sym("}"), sym("}"), sym(")"), sym("}"), sym("+"), kNum});
 }
 
 TEST_CASE("javascript: token lines are 1-based and follow multi-line tokens") {
-  CHECK(lines(lex_javascript, "a\n/* x\ny */ b\n`1\n2` c") == std::vector<std::uint32_t>{1, 3, 4, 5});
+  CHECK(lines(lex_javascript, "a\n/* x\ny */ b\n`1\n2` c") ==
+        std::vector<std::uint32_t>{1, 3, 4, 5});
 }
 
 TEST_CASE("javascript: TypeScript, private names and a hashbang") {
   CHECK(js("#!/usr/bin/env node\nx") == std::vector{kId});
-  CHECK(js("interface Lectura { valor: number }") ==
-        js("interface Reading { value2: string }"));
+  CHECK(js("interface Lectura { valor: number }") == js("interface Reading { value2: string }"));
   CHECK(js("class A { #n = 1; get() { return this.#n } }") ==
         js("class B { #count = 2; get() { return this.#count } }"));
 }
@@ -102,9 +101,8 @@ TEST_CASE("javascript: TypeScript, private names and a hashbang") {
 TEST_CASE("javascript: JSON keys and values are strings, literals are kept") {
   CHECK(symbols(lex_javascript, R"({"id": 7, "ok": true, "tags": ["a", null]})",
                 huella::Channel::config) ==
-        std::vector{sym("{"), kStr, sym(":"), kNum, sym(","), kStr, sym(":"), sym("true"),
-                    sym(","), kStr, sym(":"), sym("["), kStr, sym(","), sym("null"), sym("]"),
-                    sym("}")});
+        std::vector{sym("{"), kStr, sym(":"), kNum, sym(","), kStr, sym(":"), sym("true"), sym(","),
+                    kStr, sym(":"), sym("["), kStr, sym(","), sym("null"), sym("]"), sym("}")});
 }
 
 TEST_CASE("javascript: a dashboard's fetch and chart code") {
@@ -120,17 +118,18 @@ setInterval(cargar, 5000);
   const auto s = js(code);
   REQUIRE(s.size() == 51);
   CHECK(std::vector(s.begin(), s.begin() + 16) ==
-        std::vector{sym("async"), sym("function"), kId, sym("("), sym(")"), sym("{"),
-                    sym("const"), kId, sym("="), sym("await"), sym("fetch"), sym("("), kStr,
-                    sym(")"), sym("const"), kId});
-  CHECK(std::vector(s.end() - 6, s.end()) ==
-        std::vector{sym("}"), sym("setInterval"), sym("("), kId, sym(","), kNum});
+        std::vector{sym("async"), sym("function"), kId, sym("("), sym(")"), sym("{"), sym("const"),
+                    kId, sym("="), sym("await"), sym("fetch"), sym("("), kStr, sym(")"),
+                    sym("const"), kId});
+  CHECK(std::vector(s.end() - 7, s.end()) ==
+        std::vector{sym("}"), sym("setInterval"), sym("("), kId, sym(","), kNum, sym(")")});
   CHECK(lines(lex_javascript, code).back() == 8);
 }
 
 TEST_CASE("javascript: a Leaflet map is lexed with its API names kept") {
-  const auto s = js("const mapa = L.map('mapa').setView([40.4, -3.7], 6);\n"
-                    "L.tileLayer(url).addTo(mapa);");
+  const auto s =
+      js("const mapa = L.map('mapa').setView([40.4, -3.7], 6);\n"
+         "L.tileLayer(url).addTo(mapa);");
   CHECK(std::count(s.begin(), s.end(), sym("L")) == 2);
   CHECK(std::count(s.begin(), s.end(), sym("setView")) == 1);
   CHECK(std::count(s.begin(), s.end(), sym("addTo")) == 1);
