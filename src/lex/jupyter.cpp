@@ -1,0 +1,149 @@
+// Jupyter notebook lexer.
+//
+// Code cells are lexed as Python and markdown cells as prose; outputs, metadata and raw cells
+// are ignored. Cell text is JSON-unescaped, so it is lexed as an embedded source whose tokens
+// get the notebook line where the cell's source starts (plus the line within the cell: with
+// Jupyter's one-string-per-line layout that is the exact notebook line). Broken JSON yields no
+// tokens.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "huella/lex.h"
+
+namespace huella {
+namespace {
+
+constexpr std::size_t kNoSource = std::string_view::npos;
+
+bool is_json_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// One past the closing quote of the JSON string opening at `quote`.
+std::size_t json_string_end(std::string_view text, std::size_t quote) {
+  std::size_t i = quote + 1;
+  while (i < text.size() && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
+  return std::min(i + 1, text.size());
+}
+
+// Where each cell's source starts in the notebook text, in cell order (kNoSource for a cell
+// without one): the first string of a `"source": [...]` array, or the `"source"` string.
+// A structural scan: only keys of the root object and of the objects in `cells` count, so a
+// "source" key inside outputs or metadata is not mistaken for one.
+std::vector<std::size_t> cell_source_offsets(std::string_view text) {
+  std::vector<std::size_t> offsets;
+  std::size_t depth = 0;
+  std::size_t cells_depth = 0;  // depth inside the cells array, 0 outside it
+  bool cells_value_next = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      const std::size_t end = json_string_end(text, i);
+      std::size_t after = end;
+      while (after < text.size() && is_json_blank(text[after])) ++after;
+      if (after < text.size() && text[after] == ':') {
+        const auto key = text.substr(i + 1, end - i - 2);
+        cells_value_next = depth == 1 && key == "cells";
+        if (cells_depth != 0 && depth == cells_depth + 1 && key == "source" && !offsets.empty()) {
+          std::size_t value = after + 1;
+          while (value < text.size() && is_json_blank(text[value])) ++value;
+          if (value < text.size() && text[value] == '[') {
+            ++value;
+            while (value < text.size() && is_json_blank(text[value])) ++value;
+          }
+          offsets.back() = value;
+        }
+      }
+      i = end - 1;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+      if (c == '[' && cells_value_next) cells_depth = depth;
+      if (c == '{' && cells_depth != 0 && depth == cells_depth + 1) offsets.push_back(kNoSource);
+      cells_value_next = false;
+    } else if (c == '}' || c == ']') {
+      if (depth == cells_depth) cells_depth = 0;
+      if (depth > 0) --depth;
+    }
+  }
+  return offsets;
+}
+
+// A cell's source is a string or an array of strings (one per line, each ending in "\n").
+void join_source(const nlohmann::json& source, std::string& out) {
+  out.clear();
+  if (source.is_string()) {
+    out = source.get_ref<const std::string&>();
+  } else if (source.is_array()) {
+    for (const auto& line : source)
+      if (line.is_string()) out += line.get_ref<const std::string&>();
+  }
+}
+
+// Counts lines forward as offsets grow, so a notebook is scanned once.
+class LineCounter {
+ public:
+  explicit LineCounter(std::string_view text) : text_(text) {}
+
+  std::uint32_t line_at(std::size_t offset) {
+    offset = std::min(offset, text_.size());
+    if (offset < offset_) {
+      offset_ = 0;
+      line_ = 1;
+    }
+    line_ += static_cast<std::uint32_t>(
+        std::count(text_.begin() + static_cast<std::ptrdiff_t>(offset_),
+                   text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    offset_ = offset;
+    return line_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t offset_ = 0;
+  std::uint32_t line_ = 1;
+};
+
+void lex_cells(std::string_view text, const nlohmann::json& cells, TokenSink& sink) {
+  const auto offsets = cell_source_offsets(text);
+  const Channel channel = sink.channel();
+  LineCounter lines(text);
+  std::string source;
+  std::size_t index = 0;
+  for (const auto& cell : cells) {
+    const std::size_t offset = index < offsets.size() ? offsets[index] : kNoSource;
+    ++index;
+    if (!cell.is_object()) continue;
+    const auto type = cell.find("cell_type");
+    const auto cell_source = cell.find("source");
+    if (type == cell.end() || !type->is_string() || cell_source == cell.end()) continue;
+    const auto& kind = type->get_ref<const std::string&>();
+    if (kind != "code" && kind != "markdown") continue;
+    join_source(*cell_source, source);
+    // Without a located source (an unusual layout) the cell is placed at the notebook's start.
+    const std::size_t at = offset == kNoSource ? 0 : offset;
+    TokenSink::EmbeddedSource embedded(sink, source, lines.line_at(at),
+                                       static_cast<std::uint32_t>(at));
+    if (kind == "code") {
+      lex_python(source, sink);
+    } else {
+      sink.switch_channel(Channel::prose);
+      lex_markdown(source, sink);
+      sink.switch_channel(channel);
+    }
+  }
+}
+
+}  // namespace
+
+void lex_jupyter(std::string_view text, TokenSink& sink) {
+  const auto notebook = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+  if (notebook.is_discarded() || !notebook.is_object()) return;
+  const auto cells = notebook.find("cells");
+  if (cells == notebook.end() || !cells->is_array()) return;
+  lex_cells(text, *cells, sink);  // every typed access in it is guarded: nothing throws
+}
+
+}  // namespace huella

@@ -1,0 +1,210 @@
+// The HCL / Terraform lexer's matching form, as a specification.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "lex_support.h"
+
+namespace huella {
+namespace {
+
+using test::lines;
+using test::sym;
+
+std::vector<std::uint64_t> hcl(std::string_view text) {
+  return test::symbols(lex_hcl, text, Channel::terraform);
+}
+
+// References: the class symbols are initialized in another translation unit.
+const std::uint64_t& kId = TokenSink::kIdentifierSymbol;
+const std::uint64_t& kNum = TokenSink::kNumberSymbol;
+const std::uint64_t& kStr = TokenSink::kStringSymbol;
+
+constexpr std::string_view kBucketAndLambda = R"(
+resource "aws_s3_bucket" "datos" {
+  bucket = "iss-posiciones"
+  tags = {
+    Name    = "datos"
+    Entorno = "dev"
+  }
+}
+
+resource "aws_lambda_function" "guardar" {
+  function_name = "guardar-posicion"
+  runtime       = "python3.9"
+  handler       = "main.handler"
+  timeout       = 10
+  role          = aws_iam_role.rol.arn
+  environment {
+    variables = {
+      BUCKET = aws_s3_bucket.datos.bucket
+    }
+  }
+}
+)";
+
+TEST_CASE("hcl: renamed identifiers give the same symbols") {
+  const auto renamed = hcl(R"(
+resource "aws_s3_bucket" "bucket_posiciones" {
+  bucket = "otro-nombre"
+  tags = {
+    Proyecto = "datos"
+    Stage    = "dev"
+  }
+}
+
+resource "aws_lambda_function" "lambda_guardar" {
+  function_name = "otra-funcion"
+  runtime       = "python3.12"
+  handler       = "app.main"
+  timeout       = 30
+  role          = aws_iam_role.rol_de_lambda.arn
+  environment {
+    variables = {
+      NOMBRE_BUCKET = aws_s3_bucket.bucket_posiciones.bucket
+    }
+  }
+}
+)");
+  CHECK(hcl(kBucketAndLambda) == renamed);
+  CHECK(hcl("variable \"region\" {}\noutput \"x\" { value = var.region }") ==
+        hcl("variable \"zona\" {}\noutput \"y\" { value = var.zona }"));
+  CHECK(hcl("locals {\n  prefijo = \"a\"\n}\nx = local.prefijo") ==
+        hcl("locals {\n  prefix = \"a\"\n}\nx = local.prefix"));
+}
+
+TEST_CASE("hcl: comments and layout give the same symbols") {
+  const auto commented =
+      hcl("# a bucket\n"
+          "resource \"aws_s3_bucket\" \"datos\" { // inline\n"
+          "  /* block\n     comment */ bucket = \"b\"\n"
+          "\n\n"
+          "  force_destroy=true\n"
+          "}\n");
+  CHECK(commented ==
+        hcl("resource \"aws_s3_bucket\" \"datos\" {\nbucket = \"b\"\nforce_destroy = true\n}"));
+}
+
+TEST_CASE("hcl: literal values are class symbols") {
+  CHECK(hcl("timeout = 10") == hcl("timeout = 2.5e3"));
+  CHECK(hcl("name = \"a\"") == hcl("name = \"${var.prefix}-${local.suffix}\""));
+  CHECK(hcl("x = \"${lookup(var.m, \"k\", \"}\")}\"") == hcl("x = \"v\""));
+  CHECK(hcl("policy = <<EOF\n{\"a\": 1}\nEOF\n") == hcl("policy = <<-JSON\n  {}\n  JSON\n"));
+  CHECK(hcl("policy = <<EOF\nx\nEOF\n") == std::vector{kId, sym("="), kStr});
+}
+
+TEST_CASE("hcl: schema words and operators are kept") {
+  CHECK(hcl("a = b == c") != hcl("a = b != c"));
+  CHECK(hcl("f {\n runtime = \"x\"\n}") != hcl("f {\n handler = \"x\"\n}"));
+  CHECK(hcl("runtime = \"x\"") == hcl("handler = \"x\""));  // top level: tfvars names
+  CHECK(hcl("x = jsonencode(y)") != hcl("x = yamlencode(y)"));
+  CHECK(hcl("resource \"aws_s3_bucket\" \"b\" {}") != hcl("resource \"aws_sqs_queue\" \"b\" {}"));
+  CHECK(hcl("resource \"t\" \"n\" {\n count = 2\n depends_on = [aws_iam_role.r]\n}") ==
+        std::vector{sym("resource"), sym("t"), kId, sym("{"), sym("count"), sym("="), kNum,
+                    sym("depends_on"), sym("="), sym("["), sym("aws_iam_role"), sym("."), kId,
+                    sym("]"), sym("}")});
+}
+
+TEST_CASE("hcl: the type label is kept unquoted and the name label collapses") {
+  const auto symbols = hcl("resource \"aws_s3_bucket\" \"datos\" {}");
+  CHECK(symbols == std::vector{sym("resource"), sym("aws_s3_bucket"), kId, sym("{"), sym("}")});
+  // The kept type equals the type in a reference.
+  CHECK(hcl("x = aws_s3_bucket.datos.arn") ==
+        std::vector{kId, sym("="), sym("aws_s3_bucket"), sym("."), kId, sym("."), sym("arn")});
+  CHECK(hcl("data \"aws_iam_policy_document\" \"p\" {}")[1] == sym("aws_iam_policy_document"));
+  CHECK(hcl("provider \"aws\" {}") == std::vector{sym("provider"), sym("aws"), sym("{"), sym("}")});
+  CHECK(hcl("module \"red\" {\n source = \"./m\"\n}")[1] == kId);
+  CHECK(hcl("terraform {\n backend \"s3\" {}\n}")[3] == sym("s3"));
+}
+
+TEST_CASE("hcl: locals keys and user map keys collapse, schema keys stay") {
+  const auto locals = hcl("locals {\n  nombre = \"x\"\n  puertos = { web = 80 }\n}");
+  CHECK(locals == std::vector{sym("locals"), sym("{"), kId, sym("="), kStr, kId, sym("="), sym("{"),
+                              kId, sym("="), kNum, sym("}"), sym("}")});
+  CHECK(hcl("tags = { Name = \"a\", \"Team\" = \"b\" }") ==
+        std::vector{kId, sym("="), sym("{"), kId, sym("="), kStr, sym(","), kId, sym("="), kStr,
+                    sym("}")});
+  const auto inside_block =
+      hcl("resource \"a\" \"b\" {\n tags = merge(local.base, { Extra = 1 })\n}");
+  CHECK(inside_block[4] == sym("tags"));
+  CHECK(inside_block[13] == kId);  // Extra: a tag name, even inside merge()
+  const auto policy = hcl("resource \"a\" \"b\" {\n policy = jsonencode({ Version = \"1\" })\n}");
+  CHECK(policy[9] == sym("Version"));  // IAM policy keys are schema
+  CHECK(hcl("x {\n bucket = \"a\"\n}")[2] == sym("bucket"));
+}
+
+TEST_CASE("hcl: references keep their shape") {
+  CHECK(hcl("v = var.x") == std::vector{kId, sym("="), sym("var"), sym("."), kId});
+  CHECK(hcl("v = module.red.vpc_id") ==
+        std::vector{kId, sym("="), sym("module"), sym("."), kId, sym("."), sym("vpc_id")});
+  CHECK(hcl("v = data.aws_caller_identity.actual.account_id") ==
+        std::vector{kId, sym("="), sym("data"), sym("."), sym("aws_caller_identity"), sym("."), kId,
+                    sym("."), sym("account_id")});
+  CHECK(hcl("v = each.key") == std::vector{kId, sym("="), sym("each"), sym("."), sym("key")});
+  CHECK(hcl("v = count.index") == std::vector{kId, sym("="), sym("count"), sym("."), sym("index")});
+  CHECK(hcl("v = aws_instance.web[0].id") == std::vector{kId, sym("="), sym("aws_instance"),
+                                                         sym("."), kId, sym("["), kNum, sym("]"),
+                                                         sym("."), sym("id")});
+  CHECK(hcl("v = [for s in var.subredes : s.id if s.publica]") ==
+        hcl("v = [for x in var.nets : x.id if x.publica]"));
+  CHECK(hcl("v = { for k, v in var.m : k => v }") ==
+        std::vector{kId, sym("="), sym("{"), sym("for"), kId, sym(","), kId, sym("in"), sym("var"),
+                    sym("."), kId, sym(":"), kId, sym("=>"), kId, sym("}")});
+}
+
+TEST_CASE("hcl: token lines are 1-based and follow heredocs") {
+  CHECK(lines(lex_hcl, "a = 1\nb = <<EOF\nx\ny\nEOF\nc = 2") ==
+        std::vector<std::uint32_t>{1, 1, 1, 2, 2, 2, 6, 6, 6});
+}
+
+TEST_CASE("hcl: a Terraform S3 and Lambda config gives the expected symbols") {
+  const auto symbols = hcl(kBucketAndLambda);
+  CHECK(symbols.size() == 56);
+  const std::vector<std::uint64_t> head = {sym("resource"),
+                                           sym("aws_s3_bucket"),
+                                           kId,
+                                           sym("{"),
+                                           sym("bucket"),
+                                           sym("="),
+                                           kStr,
+                                           sym("tags"),
+                                           sym("="),
+                                           sym("{"),
+                                           kId,
+                                           sym("="),
+                                           kStr};
+  CHECK(std::vector(symbols.begin(), symbols.begin() + 13) == head);
+}
+
+TEST_CASE("hcl: hostile input finishes with sane tokens") {
+  const auto sane = [](std::string_view text) {
+    const auto file = tokenize(text, Channel::terraform, lex_hcl);
+    bool in_text = file.tokens.size() <= text.size();
+    for (const auto& token : file.tokens)
+      in_text = in_text && token.offset <= text.size() && token.line >= 1;
+    CHECK(in_text);
+    return file.tokens.size();
+  };
+  CHECK(sane("x = \"unterminated\ny = 1") == 6);
+  CHECK(sane("x = <<EOF\nnever closed\n") == 3);
+  CHECK(sane("/* never closed\nx = 1") == 0);
+  CHECK(sane("x = \"${ \"\n") == 3);
+  CHECK(sane("}}}]]))) x = 1") == 11);
+  CHECK(sane(std::string("a\0= \0 1", 7)) == 3);
+  CHECK(sane("<<") == 2);
+  std::mt19937 random(11);
+  std::string noise(1 << 16, '\0');
+  for (auto& byte : noise) byte = static_cast<char>(random());
+  sane(noise);
+  std::string long_line = "x = ";
+  while (long_line.size() < (1 << 20)) long_line += "a.b + ";
+  long_line += "1";
+  CHECK(sane(long_line) == 3 + (long_line.size() - 5) / 6 * 4);  // x = ... 1
+  CHECK(sane(std::string(1 << 20, '{')) == 1 << 20);
+  CHECK(sane(std::string(1 << 20, '"')) == 1 << 19);
+}
+
+}  // namespace
+}  // namespace huella
