@@ -16,6 +16,16 @@ const std::filesystem::path kFixtures = std::filesystem::path(HUELLA_SOURCE_DIR)
 struct Labels {
   // Planted pairs as (a, b) with a < b, and the channels each one copies.
   std::map<std::pair<std::string, std::string>, std::set<std::string>> planted;
+  // Planted pairs whose copy is an assistant's rewrite (level "AI").
+  std::set<std::pair<std::string, std::string>> rewritten;
+  // Copy group of each submission that took part in a copy: two copiers of one source are
+  // related through it, so their pair is neither planted nor innocent.
+  std::map<std::string, std::string> group;
+
+  bool innocent(const std::pair<std::string, std::string>& pair) const {
+    const auto a = group.find(pair.first), b = group.find(pair.second);
+    return a == group.end() || b == group.end() || a->second != b->second;
+  }
 };
 
 std::pair<std::string, std::string> ordered(std::string a, std::string b) {
@@ -26,10 +36,20 @@ Labels load_labels() {
   std::ifstream in(kFixtures / "cohort" / "labels.json");
   const auto json = nlohmann::json::parse(in);
   Labels labels;
+  const auto root = [&](std::string id) {
+    while (labels.group.contains(id) && labels.group[id] != id) id = labels.group[id];
+    return id;
+  };
   for (const auto& p : json.at("planted")) {
-    auto& channels = labels.planted[ordered(p.at("a"), p.at("b"))];
+    const auto key = ordered(p.at("a"), p.at("b"));
+    auto& channels = labels.planted[key];
     for (const auto& c : p.at("channels")) channels.insert(c.get<std::string>());
+    for (const auto& level : p.at("levels"))
+      if (level == "AI") labels.rewritten.insert(key);
+    for (const auto& id : {key.first, key.second}) labels.group.try_emplace(id, id);
+    labels.group[root(key.first)] = root(key.second);
   }
+  for (auto& [id, parent] : labels.group) parent = root(id);
   return labels;
 }
 
@@ -82,12 +102,13 @@ TEST_CASE("cohort: every planted pair ranks above every innocent pair in its cha
       seen.insert(key);
       const double score = channel_score(p, channel);
       const auto label = labels.planted.find(key);
-      if (label == labels.planted.end()) {
+      if (label == labels.planted.end() && labels.innocent(key)) {
         if (score > highest_innocent) {
           highest_innocent = score;
           highest_name = key.first + " ~ " + key.second;
         }
-      } else if (label->second.contains(channel)) {
+      } else if (label != labels.planted.end() && !labels.rewritten.contains(key) &&
+                 label->second.contains(channel)) {
         any_planted = true;
         if (score < lowest_planted) {
           lowest_planted = score;
@@ -96,7 +117,7 @@ TEST_CASE("cohort: every planted pair ranks above every innocent pair in its cha
       }
     }
     for (const auto& [pair, channels] : labels.planted)
-      if (channels.contains(channel) && !seen.contains(pair)) {
+      if (channels.contains(channel) && !labels.rewritten.contains(pair) && !seen.contains(pair)) {
         any_planted = true;
         lowest_planted = 0;
         lowest_name = pair.first + " ~ " + pair.second + " (not found)";
@@ -113,7 +134,7 @@ TEST_CASE("cohort: innocent pairs sharing only the template and boilerplate stay
   const auto& result = cohort_result();
   for (const auto& p : result.pairs) {
     const auto key = ids(result, p);
-    if (labels.planted.contains(key)) continue;
+    if (!labels.innocent(key)) continue;
     INFO(key.first << " ~ " << key.second);
     CHECK(p.overall.similarity < 0.25);
   }
@@ -123,6 +144,7 @@ TEST_CASE("cohort: every planted pair is flagged at 0.25 or more in a channel it
   const auto labels = load_labels();
   const auto& result = cohort_result();
   for (const auto& [pair, channels] : labels.planted) {
+    if (labels.rewritten.contains(pair)) continue;
     double best = 0;
     for (const auto& p : result.pairs)
       if (ids(result, p) == pair)

@@ -25,9 +25,9 @@ std::vector<std::uint64_t> random_symbols(std::size_t n, unsigned seed) {
   return out;
 }
 
-std::set<std::uint64_t> hashes(const std::vector<Fingerprint>& fps) {
+std::set<std::uint64_t> hashes(const WinnowedFingerprints& w) {
   std::set<std::uint64_t> out;
-  for (const auto& f : fps) out.insert(f.hash);
+  for (const auto& f : w.fingerprints) out.insert(f.hash);
   return out;
 }
 
@@ -52,14 +52,14 @@ TEST_CASE("fingerprint: any shared run of k + w - 1 tokens yields a shared finge
 TEST_CASE("fingerprint: winnowing keeps about 2/(w+1) of the k-grams") {
   const FingerprintParams params{5, 8};
   const auto symbols = random_symbols(20000, 7);
-  const auto kept = winnow(stream(symbols), params).size();
+  const auto kept = winnow(stream(symbols), params).fingerprints.size();
   const double density = static_cast<double>(kept) / (symbols.size() - params.k + 1);
   CHECK(density == doctest::Approx(2.0 / 9.0).epsilon(0.15));
 }
 
 TEST_CASE("fingerprint: each fingerprint knows its token span, lines and channel") {
   const FingerprintParams params{3, 2};
-  const auto fps = winnow(stream({1, 2, 3, 4, 5, 6, 7}, Channel::terraform), params);
+  const auto fps = winnow(stream({1, 2, 3, 4, 5, 6, 7}, Channel::terraform), params).fingerprints;
   REQUIRE_FALSE(fps.empty());
   for (const auto& f : fps) {
     CHECK(f.first_line == f.first_token + 1);
@@ -72,19 +72,15 @@ TEST_CASE("fingerprint: each fingerprint knows its token span, lines and channel
 TEST_CASE("fingerprint: k-grams never cross a segment boundary") {
   TokenizedFile f = stream({1, 2, 3, 4, 5, 6});
   f.segments = {{Channel::prose, 0, 3}, {Channel::code, 3, 6}};
-  std::vector<std::uint64_t> all;
-  all_kgram_hashes(f, FingerprintParams{3, 1}, all);
-  CHECK(all.size() == 2);  // one k-gram in each segment, none spanning both
-  const auto fps = winnow(f, FingerprintParams{3, 1});
+  const auto fps = winnow(f, FingerprintParams{3, 1}).fingerprints;  // one per segment, none across
   REQUIRE(fps.size() == 2);
   CHECK(fps[0].channel == Channel::prose);
   CHECK(fps[1].channel == Channel::code);
 }
 
 TEST_CASE("fingerprint: a segment shorter than one window still yields one fingerprint") {
-  const auto fps = winnow(stream({1, 2, 3, 4}), FingerprintParams{3, 10});
-  CHECK(fps.size() == 1);
-  CHECK(winnow(stream({1, 2}), FingerprintParams{3, 10}).empty());
+  CHECK(winnow(stream({1, 2, 3, 4}), FingerprintParams{3, 10}).fingerprints.size() == 1);
+  CHECK(winnow(stream({1, 2}), FingerprintParams{3, 10}).fingerprints.empty());
 }
 
 TEST_CASE("fingerprint: equal streams give equal fingerprints; one changed token changes few") {
@@ -98,4 +94,26 @@ TEST_CASE("fingerprint: equal streams give equal fingerprints; one changed token
   std::vector<std::uint64_t> common;
   std::set_intersection(ha.begin(), ha.end(), hb.begin(), hb.end(), std::back_inserter(common));
   CHECK(common.size() >= ha.size() - 4);
+}
+
+TEST_CASE("fingerprint: k-grams of the base material are removed and their tokens counted") {
+  const FingerprintParams params{4, 1};
+  const std::vector<std::uint64_t> template_text = {1, 2, 3, 4, 5, 6, 7, 8};
+  BaseMaterial base;
+  base.add(stream(template_text), params);
+  const auto filled = winnow(stream({1, 2, 3, 4, 5, 6, 7, 8, 90, 91, 92, 93}), params, base);
+  CHECK(filled.base_tokens == 8);
+  for (const auto& f : filled.fingerprints) CHECK(f.first_token >= 6);  // half its tokens novel
+  CHECK(winnow(stream(template_text), params, base).fingerprints.empty());
+}
+
+TEST_CASE("fingerprint: the same edit of the template in two files leaves nothing to match") {
+  // Two students delete tokens 5-6 of the template: the k-grams across the cut are new, but
+  // every one of their tokens is template text.
+  const FingerprintParams params{4, 1};
+  BaseMaterial base;
+  base.add(stream({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}), params);
+  const auto edited = winnow(stream({1, 2, 3, 4, 7, 8, 9, 10}), params, base);
+  CHECK(edited.fingerprints.empty());
+  CHECK(edited.base_tokens == 8);
 }

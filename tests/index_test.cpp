@@ -16,8 +16,6 @@ std::vector<Fingerprint> prints(const std::vector<std::uint64_t>& hashes, Channe
   return out;
 }
 
-const std::unordered_set<std::uint64_t> kNoBase;
-
 }  // namespace
 
 TEST_CASE("index: pairs come only from shared fingerprints") {
@@ -25,7 +23,7 @@ TEST_CASE("index: pairs come only from shared fingerprints") {
   const auto b = prints({3, 4, 5, 6});
   const auto c = prints({7, 8, 9});
   const std::vector<IndexedFile> files = {{0, a}, {1, b}, {2, c}};
-  const CohortIndex index(files, 3, kNoBase, IndexParams{});
+  const CohortIndex index(files, 3, IndexParams{});
   REQUIRE(index.candidate_pairs().size() == 1);
   const auto& pair = index.candidate_pairs()[0];
   CHECK(pair.a == 0);
@@ -38,21 +36,9 @@ TEST_CASE("index: fingerprints are counted once per submission, however often th
   const auto a2 = prints({2, 3});
   const auto b = prints({1, 2});
   const std::vector<IndexedFile> files = {{0, a1}, {0, a2}, {1, b}};
-  const CohortIndex index(files, 2, kNoBase, IndexParams{});
+  const CohortIndex index(files, 2, IndexParams{});
   CHECK(index.distinct(0, Channel::code) == 3);
   CHECK(index.candidate_pairs()[0].shared[channel_index(Channel::code)] == 2);
-}
-
-TEST_CASE("index: base material is subtracted from both sides and from the denominators") {
-  const auto a = prints({1, 2, 3, 10, 11});
-  const auto b = prints({1, 2, 3, 20, 21});
-  const std::vector<IndexedFile> files = {{0, a}, {1, b}};
-  const std::unordered_set<std::uint64_t> base = {1, 2, 3};
-  const CohortIndex index(files, 2, base, IndexParams{});
-  CHECK(index.candidate_pairs().empty());
-  CHECK(index.distinct(0, Channel::code) == 2);
-  CHECK_FALSE(index.counts(1));
-  CHECK(index.counts(10));
 }
 
 TEST_CASE("index: fingerprints in more than the frequency cut's submissions are dropped") {
@@ -62,7 +48,7 @@ TEST_CASE("index: fingerprints in more than the frequency cut's submissions are 
   storage[1].push_back({7, 9, 9, 9, Channel::code});
   std::vector<IndexedFile> files;
   for (std::uint32_t s = 0; s < 10; ++s) files.push_back({s, storage[s]});
-  const CohortIndex index(files, 10, kNoBase, IndexParams{0.3, 2});  // cut: 3 submissions
+  const CohortIndex index(files, 10, IndexParams{0.3, 2});  // cut: 3 submissions
   CHECK(index.frequency_cut() == 3);
   CHECK_FALSE(index.counts(42));
   CHECK(index.frequent_count() == 1);
@@ -74,7 +60,7 @@ TEST_CASE("index: channels are counted separately") {
   const auto a = prints({1, 2}, Channel::terraform);
   const auto b = prints({1, 2}, Channel::terraform);
   const std::vector<IndexedFile> files = {{0, a}, {1, b}};
-  const CohortIndex index(files, 2, kNoBase, IndexParams{});
+  const CohortIndex index(files, 2, IndexParams{});
   const auto& pair = index.candidate_pairs()[0];
   CHECK(pair.shared[channel_index(Channel::terraform)] == 2);
   CHECK(pair.shared[channel_index(Channel::code)] == 0);
@@ -84,7 +70,7 @@ TEST_CASE("fragments: a run of consecutive shared fingerprints is one fragment w
   const auto a = prints({50, 1, 2, 3, 4, 60}, Channel::code, 10);
   const auto b = prints({70, 71, 1, 2, 3, 4}, Channel::code, 100);
   const std::vector<IndexedFile> files = {{0, a}, {1, b}};
-  const CohortIndex index(files, 2, kNoBase, IndexParams{});
+  const CohortIndex index(files, 2, IndexParams{});
   const std::vector<std::span<const Fingerprint>> fa = {a}, fb = {b};
   const auto fragments = match_fragments(fa, fb, index, 5);
   REQUIRE(fragments.size() == 1);
@@ -100,7 +86,7 @@ TEST_CASE("fragments: reordered blocks give one fragment each, longest first") {
   const auto a = prints({1, 2, 3, 9, 8});
   const auto b = prints({9, 8, 1, 2, 3});
   const std::vector<IndexedFile> files = {{0, a}, {1, b}};
-  const CohortIndex index(files, 2, kNoBase, IndexParams{});
+  const CohortIndex index(files, 2, IndexParams{});
   const std::vector<std::span<const Fingerprint>> fa = {a}, fb = {b};
   const auto fragments = match_fragments(fa, fb, index, 1);
   REQUIRE(fragments.size() == 2);
@@ -108,13 +94,12 @@ TEST_CASE("fragments: reordered blocks give one fragment each, longest first") {
   CHECK(fragments[1].tokens == 2);
 }
 
-TEST_CASE("fragments: base fingerprints are not matched") {
-  const auto a = prints({1, 2, 3});
-  const auto b = prints({1, 2, 3});
-  const std::vector<IndexedFile> files = {{0, a}, {1, b}};
-  const std::unordered_set<std::uint64_t> base = {1, 2, 3};
-  const CohortIndex index(files, 2, base, IndexParams{});
-  const std::vector<std::span<const Fingerprint>> fa = {a}, fb = {b};
+TEST_CASE("fragments: fingerprints dropped as too frequent are not matched") {
+  std::vector<std::vector<Fingerprint>> storage(4, prints({1, 2, 3}));
+  std::vector<IndexedFile> files;
+  for (std::uint32_t s = 0; s < 4; ++s) files.push_back({s, storage[s]});
+  const CohortIndex index(files, 4, IndexParams{0.5, 1});
+  const std::vector<std::span<const Fingerprint>> fa = {storage[0]}, fb = {storage[1]};
   CHECK(match_fragments(fa, fb, index, 5).empty());
 }
 
@@ -132,7 +117,7 @@ TEST_CASE("similarity: overall counts every text channel together; pairs rank by
   const auto c = prints({1, 2, 30, 40});
   const auto t = prints({5, 6}, Channel::terraform);
   const std::vector<IndexedFile> files = {{0, a}, {1, b}, {2, c}, {2, t}};
-  const CohortIndex index(files, 3, kNoBase, IndexParams{});
+  const CohortIndex index(files, 3, IndexParams{});
   const auto pairs = score_pairs(index);
   REQUIRE(pairs.size() == 3);
   CHECK(pairs[0].a == 0);

@@ -101,10 +101,35 @@ TEST_CASE("hcl: schema words and operators are kept") {
   CHECK(hcl("runtime = \"x\"") == hcl("handler = \"x\""));  // top level: tfvars names
   CHECK(hcl("x = jsonencode(y)") != hcl("x = yamlencode(y)"));
   CHECK(hcl("resource \"aws_s3_bucket\" \"b\" {}") != hcl("resource \"aws_sqs_queue\" \"b\" {}"));
-  CHECK(hcl("resource \"t\" \"n\" {\n count = 2\n depends_on = [aws_iam_role.r]\n}") ==
-        std::vector{sym("resource"), sym("t"), kId, sym("{"), sym("count"), sym("="), kNum,
-                    sym("depends_on"), sym("="), sym("["), sym("aws_iam_role"), sym("."), kId,
-                    sym("]"), sym("}")});
+  CHECK(hcl("resource \"t\" \"n\" {\n depends_on = [aws_iam_role.r]\n}") ==
+        std::vector{sym("resource"), sym("t"), kId, sym("{"), sym("depends_on"), sym("="),
+                    sym("["), sym("aws_iam_role"), sym("."), kId, sym("]"), sym("}")});
+  CHECK(hcl("resource \"t\" \"n\" {\n count = 2\n}") ==
+        std::vector{sym("resource"), sym("t"), kId, sym("{"), sym("count"), sym("="), kNum, sym("}")});
+}
+
+TEST_CASE("hcl: the order of attributes and blocks carries no meaning") {
+  const auto original = hcl(
+      "resource \"aws_s3_bucket\" \"datos\" {\n  bucket = \"x\"\n  force_destroy = true\n}\n"
+      "resource \"aws_lambda_function\" \"f\" {\n  runtime = \"python3.11\"\n  handler = \"h\"\n"
+      "  environment {\n    variables = { A = 1 }\n  }\n}\n");
+  const auto reordered = hcl(
+      "resource \"aws_lambda_function\" \"g\" {\n  environment {\n    variables = { B = 1 }\n  }\n"
+      "  handler = \"h\"\n  runtime = \"python3.11\"\n}\n"
+      "resource \"aws_s3_bucket\" \"bucket\" {\n  force_destroy = true\n  bucket = \"y\"\n}\n");
+  CHECK(original == reordered);
+  // Items named by the student keep their order, so renaming them cannot move them.
+  CHECK(hcl("locals {\n a = 1\n b = \"x\"\n}") != hcl("locals {\n b = \"x\"\n a = 1\n}"));
+  CHECK(hcl("locals {\n a = 1\n b = \"x\"\n}") == hcl("locals {\n zz = 1\n aa = \"x\"\n}"));
+}
+
+TEST_CASE("hcl: reordered tokens keep their own lines") {
+  const auto file = tokenize("r \"t\" \"n\" {\n  zeta = 1\n  alfa = 2\n}\n", Channel::terraform, lex_hcl);
+  std::vector<std::uint32_t> lines;
+  for (const auto& t : file.tokens) lines.push_back(t.line);
+  CHECK(std::is_permutation(lines.begin(), lines.end(),
+                            std::vector<std::uint32_t>{1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4}.begin()));
+  CHECK(lines.back() == 4);
 }
 
 TEST_CASE("hcl: the type label is kept unquoted and the name label collapses") {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <unordered_set>
 #include <vector>
 
 #include "huella/channel.h"
@@ -16,22 +17,44 @@ namespace huella {
 struct FingerprintParams {
   std::uint32_t k = 12;      // tokens per k-gram
   std::uint32_t window = 8;  // k-grams per winnowing window
+  // A fingerprint counts only when at least this share of its k tokens is not base material,
+  // so edits two students both make to the template (a deleted line, a ticked box) are ignored.
+  double min_novel_share = 0.5;
 };
 
 struct Fingerprint {
   std::uint64_t hash;
   std::uint32_t first_token;  // the k-gram covers tokens [first_token, first_token + k)
-  std::uint32_t first_line;   // line of the first token
-  std::uint32_t last_line;    // line of the last token
+  std::uint32_t first_line;   // lowest line of its tokens (lexers may reorder order-free items)
+  std::uint32_t last_line;    // highest line of its tokens
   Channel channel;
 };
 
-// Winnowed fingerprints of each segment of `file`, in token order. Robust winnowing: on ties
-// the window keeps the hash it already chose, so runs of equal hashes yield one fingerprint.
-std::vector<Fingerprint> winnow(const TokenizedFile& file, const FingerprintParams& params);
+// Every k-gram hash of the material everybody may share (templates, starter code).
+class BaseMaterial {
+ public:
+  void add(const TokenizedFile& file, const FingerprintParams& params);
+  bool contains(std::uint64_t hash) const {
+    // A 2^20-bit filter answers most lookups (student text is mostly not base) without the set.
+    return (filter_[(hash >> 6) & kFilterMask] >> (hash & 63) & 1) != 0 && hashes_.contains(hash);
+  }
+  bool empty() const { return hashes_.empty(); }
+  std::size_t size() const { return hashes_.size(); }
 
-// Every k-gram hash of `file` (for base material, where every k-gram must be subtracted).
-void all_kgram_hashes(const TokenizedFile& file, const FingerprintParams& params,
-                      std::vector<std::uint64_t>& out);
+ private:
+  static constexpr std::uint64_t kFilterMask = (1u << 14) - 1;
+  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(kFilterMask + 1, 0);
+  std::unordered_set<std::uint64_t> hashes_;
+};
+
+struct WinnowedFingerprints {
+  std::vector<Fingerprint> fingerprints;  // in token order, base material removed
+  std::uint32_t base_tokens = 0;          // tokens covered by a k-gram of the base material
+};
+
+// Winnowed fingerprints of each segment of `file`. Robust winnowing: on ties the window keeps
+// the hash it already chose, so runs of equal hashes yield one fingerprint.
+WinnowedFingerprints winnow(const TokenizedFile& file, const FingerprintParams& params,
+                            const BaseMaterial& base = {});
 
 }  // namespace huella

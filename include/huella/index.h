@@ -36,27 +36,23 @@ struct CandidatePair {
 
 class CohortIndex {
  public:
-  // `base` holds k-gram hashes of material everybody may share: never counted anywhere.
   CohortIndex(std::span<const IndexedFile> files, std::uint32_t submission_count,
-              const std::unordered_set<std::uint64_t>& base, const IndexParams& params);
+              const IndexParams& params);
 
-  // Distinct fingerprints of a submission in a channel, after base and frequency cuts.
+  // Distinct fingerprints of a submission in a channel, after the frequency cut.
   std::uint32_t distinct(std::uint32_t submission, Channel channel) const {
     return distinct_[submission][channel_index(channel)];
   }
   // Pairs sharing at least one kept fingerprint, sorted by (a, b).
   const std::vector<CandidatePair>& candidate_pairs() const { return pairs_; }
-  // Whether a fingerprint counts (not base material, not too frequent).
-  bool counts(std::uint64_t hash) const {
-    return !base_.contains(hash) && !frequent_.contains(hash);
-  }
+  // Whether a fingerprint counts (not too frequent).
+  bool counts(std::uint64_t hash) const { return !frequent_.contains(hash); }
   std::size_t frequent_count() const { return frequent_.size(); }
   std::uint32_t frequency_cut() const { return frequency_cut_; }
 
  private:
   std::vector<std::array<std::uint32_t, kChannelCount>> distinct_;
   std::vector<CandidatePair> pairs_;
-  const std::unordered_set<std::uint64_t>& base_;
   std::unordered_set<std::uint64_t> frequent_;
   std::uint32_t frequency_cut_;
 };

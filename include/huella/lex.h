@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,13 @@ class TokenSink {
   Channel channel() const { return channel_; }
   // Ends the current segment without changing channel (e.g. between two code blocks).
   void break_segment();
+
+  // Tokens emitted so far; delimits the items a lexer may put in canonical order.
+  std::uint32_t emitted() const { return static_cast<std::uint32_t>(out_.tokens.size()); }
+  // Reorders consecutive items, item i being tokens [starts[i], starts[i + 1]) and the last one
+  // ending at emitted(), by their keys (stable): for languages where the order of items carries
+  // no meaning (Terraform blocks and attributes), so reordering them cannot hide a copy.
+  void sort_items(std::span<const std::uint32_t> starts, std::span<const std::uint64_t> keys);
 
   // Text lexed while this object lives is not a view into the file (e.g. a notebook cell after
   // JSON unescaping): its tokens get line `first_line` + the line within `text`, and `offset`.

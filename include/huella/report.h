@@ -25,6 +25,7 @@ struct FileSummary {
   std::uint32_t tokens = 0;
   std::uint32_t fingerprints = 0;
   std::uint32_t replaced_bytes = 0;  // invalid UTF-8 replaced before lexing
+  std::uint32_t base_tokens = 0;     // tokens that are still base material (the template)
 };
 
 struct SubmissionSummary {

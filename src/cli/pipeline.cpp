@@ -21,10 +21,12 @@ struct AnalyzedFile {
   std::string key;
   std::uint32_t tokens = 0;
   std::uint32_t replaced_bytes = 0;
+  std::uint32_t base_tokens = 0;
   std::vector<Fingerprint> fingerprints;
 };
 
-AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options) {
+AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options,
+                          const BaseMaterial& base) {
   AnalyzedFile out;
   if (file.language->lex == nullptr) {  // images: compared by the images channel
     out.ok = true;
@@ -39,16 +41,16 @@ AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options
   out.replaced_bytes = read.decoded.replaced_bytes;
   const auto tokens = tokenize(read.decoded.text, file.channel, file.language->lex);
   out.tokens = static_cast<std::uint32_t>(tokens.tokens.size());
-  out.fingerprints = winnow(tokens, options.fingerprint);
+  auto winnowed = winnow(tokens, options.fingerprint, base);
+  out.fingerprints = std::move(winnowed.fingerprints);
+  out.base_tokens = winnowed.base_tokens;
   out.ok = true;
   return out;
 }
 
 // Every k-gram of the base material, so that anything a submission shares with it is ignored.
-std::unordered_set<std::uint64_t> base_hashes(const PipelineOptions& options,
-                                              std::vector<std::string>& errors) {
-  std::unordered_set<std::uint64_t> hashes;
-  std::vector<std::uint64_t> scratch;
+BaseMaterial load_base(const PipelineOptions& options, std::vector<std::string>& errors) {
+  BaseMaterial base;
   for (const auto& path : options.base) {
     std::error_code ec;
     Submission material;
@@ -67,13 +69,10 @@ std::unordered_set<std::uint64_t> base_hashes(const PipelineOptions& options,
         errors.push_back((material.root / file.path).string() + ": " + read.reason);
         continue;
       }
-      scratch.clear();
-      all_kgram_hashes(tokenize(read.decoded.text, file.channel, file.language->lex),
-                       options.fingerprint, scratch);
-      hashes.insert(scratch.begin(), scratch.end());
+      base.add(tokenize(read.decoded.text, file.channel, file.language->lex), options.fingerprint);
     }
   }
-  return hashes;
+  return base;
 }
 
 }  // namespace
@@ -83,6 +82,7 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
   for (const auto& b : options.base) base.push_back(b.generic_string());
   return {{"k", options.fingerprint.k},
           {"window", options.fingerprint.window},
+          {"min_novel_share", options.fingerprint.min_novel_share},
           {"max_share", options.index.max_share},
           {"min_count_to_drop", options.index.min_count_to_drop},
           {"max_file_bytes", options.limits.max_file_bytes},
@@ -96,7 +96,7 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
                      const ProgressCallback& progress) {
   CohortResult result;
   result.params = params_json(options);
-  const auto base = base_hashes(options, result.errors);
+  const auto base = load_base(options, result.errors);
 
   struct FileRef {
     std::uint32_t submission, file;
@@ -107,7 +107,7 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
   std::vector<AnalyzedFile> analyzed(refs.size());
   std::atomic<std::size_t> done{0};
   tbb::parallel_for(std::size_t{0}, refs.size(), [&](std::size_t i) {
-    analyzed[i] = analyze_file(submissions[refs[i].submission].files[refs[i].file], options);
+    analyzed[i] = analyze_file(submissions[refs[i].submission].files[refs[i].file], options, base);
     const auto n = ++done;
     if (progress) progress(n, refs.size());
   });
@@ -135,7 +135,7 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
       }
       summary.files.push_back({file.path, file.absolute, file.channel, std::string(file.language->name),
                                a.tokens, static_cast<std::uint32_t>(a.fingerprints.size()),
-                               a.replaced_bytes});
+                               a.replaced_bytes, a.base_tokens});
       kept[s].emplace_back(a.fingerprints);
       indexed.push_back({s, a.fingerprints});
     }
@@ -144,8 +144,7 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
     result.submissions.push_back(std::move(summary));
   }
 
-  const CohortIndex index(indexed, static_cast<std::uint32_t>(submissions.size()), base,
-                          options.index);
+  const CohortIndex index(indexed, static_cast<std::uint32_t>(submissions.size()), options.index);
   result.pairs = score_pairs(index);
   std::erase_if(result.pairs, [&](const PairResult& p) {
     return p.overall.similarity < options.min_similarity;

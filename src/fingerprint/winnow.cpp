@@ -1,65 +1,94 @@
 #include <xxhash.h>
 
+#include <algorithm>
 #include <deque>
+#include <span>
 
 #include "huella/fingerprint.h"
 
 namespace huella {
 namespace {
 
-// Calls `visit(position, hash)` for each k-gram of the segment, position = index of its first token.
-template <typename Visit>
-void for_each_kgram(const TokenizedFile& file, const Segment& segment, std::uint32_t k,
-                    std::vector<std::uint64_t>& scratch, Visit visit) {
+// Hashes of every k-gram of the segment; entry i starts at token segment.begin + i.
+void kgram_hashes(const TokenizedFile& file, const Segment& segment, std::uint32_t k,
+                  std::vector<std::uint64_t>& symbols, std::vector<std::uint64_t>& out) {
+  out.clear();
   const std::uint32_t length = segment.end - segment.begin;
   if (length < k || k == 0) return;
-  scratch.resize(length);
-  for (std::uint32_t i = 0; i < length; ++i) scratch[i] = file.tokens[segment.begin + i].symbol;
+  symbols.resize(length);
+  for (std::uint32_t i = 0; i < length; ++i) symbols[i] = file.tokens[segment.begin + i].symbol;
+  out.resize(length - k + 1);
   for (std::uint32_t i = 0; i + k <= length; ++i)
-    visit(segment.begin + i, XXH3_64bits(scratch.data() + i, k * sizeof(std::uint64_t)));
+    out[i] = XXH3_64bits(symbols.data() + i, k * sizeof(std::uint64_t));
 }
 
 }  // namespace
 
-std::vector<Fingerprint> winnow(const TokenizedFile& file, const FingerprintParams& params) {
-  std::vector<Fingerprint> out;
-  std::vector<std::uint64_t> scratch;
+void BaseMaterial::add(const TokenizedFile& file, const FingerprintParams& params) {
+  std::vector<std::uint64_t> symbols, hashes;
+  for (const auto& segment : file.segments) {
+    kgram_hashes(file, segment, params.k, symbols, hashes);
+    for (const auto h : hashes) {
+      hashes_.insert(h);
+      filter_[(h >> 6) & kFilterMask] |= std::uint64_t{1} << (h & 63);
+    }
+  }
+}
+
+WinnowedFingerprints winnow(const TokenizedFile& file, const FingerprintParams& params,
+                            const BaseMaterial& base) {
+  WinnowedFingerprints out;
+  std::vector<std::uint64_t> symbols, hashes;
+  std::vector<std::uint8_t> in_base;  // per token of the segment: covered by a base k-gram
   struct Candidate {
     std::uint64_t hash;
-    std::uint32_t position;
+    std::uint32_t position;  // index into `hashes`
   };
   const std::uint32_t k = params.k;
   const std::uint32_t w = params.window == 0 ? 1 : params.window;
+  const auto min_novel = static_cast<std::uint32_t>(params.min_novel_share * k + 0.999);
   for (const auto& segment : file.segments) {
+    kgram_hashes(file, segment, k, symbols, hashes);
+    if (hashes.empty()) continue;
+    const auto n = static_cast<std::uint32_t>(hashes.size());
+    // Prefix sums of base coverage tell how many tokens of any k-gram are novel.
+    std::vector<std::uint32_t> novel_before;
+    if (!base.empty()) {
+      in_base.assign(segment.end - segment.begin, 0);
+      for (std::uint32_t i = 0; i < n; ++i)
+        if (base.contains(hashes[i]))
+          std::fill(in_base.begin() + i, in_base.begin() + i + k, std::uint8_t{1});
+      novel_before.assign(in_base.size() + 1, 0);
+      for (std::size_t t = 0; t < in_base.size(); ++t) {
+        novel_before[t + 1] = novel_before[t] + (in_base[t] == 0);
+        out.base_tokens += in_base[t];
+      }
+    }
+    const auto emit = [&](const Candidate& c) {
+      if (!novel_before.empty() && novel_before[c.position + k] - novel_before[c.position] < min_novel)
+        return;
+      const std::uint32_t first = segment.begin + c.position;
+      const auto span = std::span(file.tokens).subspan(first, k);
+      const auto [low, high] = std::minmax_element(
+          span.begin(), span.end(), [](const Token& x, const Token& y) { return x.line < y.line; });
+      out.fingerprints.push_back({c.hash, first, low->line, high->line, segment.channel});
+    };
     // Monotone deque of window minima: front is the minimum; on ties the oldest stays first.
     std::deque<Candidate> minima;
-    std::uint32_t seen = 0;
     std::uint32_t last_emitted = UINT32_MAX;
-    const auto emit = [&](const Candidate& c) {
-      if (c.position == last_emitted) return;
-      last_emitted = c.position;
-      out.push_back({c.hash, c.position, file.tokens[c.position].line,
-                     file.tokens[c.position + k - 1].line, segment.channel});
-    };
-    for_each_kgram(file, segment, k, scratch, [&](std::uint32_t position, std::uint64_t hash) {
-      while (!minima.empty() && minima.back().hash > hash) minima.pop_back();
-      minima.push_back({hash, position});
-      ++seen;
-      if (minima.front().position + w <= position) minima.pop_front();
-      if (seen >= w) emit(minima.front());
-    });
+    for (std::uint32_t i = 0; i < n; ++i) {
+      while (!minima.empty() && minima.back().hash > hashes[i]) minima.pop_back();
+      minima.push_back({hashes[i], i});
+      if (minima.front().position + w <= i) minima.pop_front();
+      if (i + 1 >= w && minima.front().position != last_emitted) {
+        last_emitted = minima.front().position;
+        emit(minima.front());
+      }
+    }
     // A segment shorter than one window still yields its minimum.
-    if (seen > 0 && seen < w) emit(minima.front());
+    if (n < w) emit(minima.front());
   }
   return out;
-}
-
-void all_kgram_hashes(const TokenizedFile& file, const FingerprintParams& params,
-                      std::vector<std::uint64_t>& out) {
-  std::vector<std::uint64_t> scratch;
-  for (const auto& segment : file.segments)
-    for_each_kgram(file, segment, params.k, scratch,
-                   [&](std::uint32_t, std::uint64_t hash) { out.push_back(hash); });
 }
 
 }  // namespace huella

@@ -44,8 +44,8 @@ void for_each_group(const std::vector<Posting>& postings, Visit visit) {
 }  // namespace
 
 CohortIndex::CohortIndex(std::span<const IndexedFile> files, std::uint32_t submission_count,
-                         const std::unordered_set<std::uint64_t>& base, const IndexParams& params)
-    : distinct_(submission_count), base_(base) {
+                         const IndexParams& params)
+    : distinct_(submission_count) {
   frequency_cut_ = std::max<std::uint32_t>(
       params.min_count_to_drop,
       static_cast<std::uint32_t>(std::ceil(params.max_share * submission_count)));
@@ -56,8 +56,7 @@ CohortIndex::CohortIndex(std::span<const IndexedFile> files, std::uint32_t submi
   postings.reserve(total);
   for (const auto& f : files)
     for (const auto& fp : f.fingerprints)
-      if (!base_.contains(fp.hash))
-        postings.push_back({fp.hash, f.submission, static_cast<std::uint32_t>(fp.channel)});
+      postings.push_back({fp.hash, f.submission, static_cast<std::uint32_t>(fp.channel)});
   tbb::parallel_sort(postings.begin(), postings.end());
   postings.erase(std::unique(postings.begin(), postings.end()), postings.end());
 

@@ -60,12 +60,22 @@ std::vector<Fragment> match_fragments(std::span<const std::span<const Fingerprin
 
   std::vector<Fragment> out;
   out.reserve(runs.size());
+  // Line ranges span every fingerprint of the run: lexers may put order-free items in
+  // canonical order, so the last fingerprint need not end on the highest line.
+  const auto lines = [](std::span<const Fingerprint> fps, std::uint32_t first, std::uint32_t last) {
+    std::pair<std::uint32_t, std::uint32_t> range{fps[first].first_line, fps[first].last_line};
+    for (std::uint32_t i = first + 1; i <= last; ++i) {
+      range.first = std::min(range.first, fps[i].first_line);
+      range.second = std::max(range.second, fps[i].last_line);
+    }
+    return range;
+  };
   for (const auto& r : runs) {
     const auto& a = a_files[r.a_file];
-    const auto& b = b_files[r.b_file];
-    out.push_back({a[r.a_first].channel, r.a_file, r.b_file, a[r.a_first].first_line,
-                   a[r.a_last].last_line, b[r.b_first].first_line, b[r.b_last].last_line,
-                   a[r.a_last].first_token + k - a[r.a_first].first_token});
+    const auto [a_first_line, a_last_line] = lines(a, r.a_first, r.a_last);
+    const auto [b_first_line, b_last_line] = lines(b_files[r.b_file], r.b_first, r.b_last);
+    out.push_back({a[r.a_first].channel, r.a_file, r.b_file, a_first_line, a_last_line,
+                   b_first_line, b_last_line, a[r.a_last].first_token + k - a[r.a_first].first_token});
   }
   std::sort(out.begin(), out.end(), [](const Fragment& x, const Fragment& y) {
     if (x.tokens != y.tokens) return x.tokens > y.tokens;

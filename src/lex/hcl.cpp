@@ -84,10 +84,17 @@ struct Statement {
   bool naming_iterators = false;  // between `for` and `in`
 };
 
+// The attributes and blocks of one body, put in canonical order when the body closes.
+struct BodyItems {
+  std::vector<std::uint32_t> starts;  // first token of each item
+  std::vector<std::uint64_t> keys;    // attribute key, or block type and kept labels
+};
+
 struct Context {
   ContextKind kind;
   bool user_keys;   // keys here are the student's names
   Statement outer;  // the enclosing statement, resumed at the closing bracket
+  BodyItems items;  // bodies only
 };
 
 constexpr std::size_t kMaxIterators = 16;
@@ -124,6 +131,8 @@ class HclLexer {
         ++pos_;  // control bytes
       }
     }
+    while (!stack_.empty()) close_context();  // unclosed blocks still get canonical order
+    sort_items(top_items_);
   }
 
  private:
@@ -146,7 +155,7 @@ class HclLexer {
   }
 
   void push(ContextKind kind, bool keys_are_users) {
-    stack_.push_back({kind, keys_are_users, statement_});
+    stack_.push_back({kind, keys_are_users, statement_, {}});
     statement_ = Statement{};
     if (kind == ContextKind::brackets) {
       statement_.phase = Phase::value;
@@ -154,9 +163,34 @@ class HclLexer {
     }
   }
 
+  // Terraform gives no meaning to the order of attributes and blocks in a body.
+  void sort_items(const BodyItems& items) { sink_.sort_items(items.starts, items.keys); }
+
+  BodyItems& body_items() { return stack_.empty() ? top_items_ : stack_.back().items; }
+
+  void begin_item(std::string_view key) {
+    auto& items = body_items();
+    items.starts.push_back(sink_.emitted());
+    items.keys.push_back(TokenSink::symbol_of(key));
+  }
+
+  // Adds a kept label to the key of the block being read (`resource "aws_s3_bucket"`).
+  void extend_item_key(std::string_view label) {
+    auto& items = body_items();
+    if (items.keys.empty()) return;
+    const std::uint64_t parts[2] = {items.keys.back(), TokenSink::symbol_of(label)};
+    items.keys.back() = TokenSink::symbol_of(
+        std::string_view(reinterpret_cast<const char*>(parts), sizeof parts));
+  }
+
+  void close_context() {
+    if (context() == ContextKind::body) sort_items(stack_.back().items);
+    pop();
+  }
+
   void pop() {
     if (stack_.empty()) return;
-    const Context closed = stack_.back();
+    const Context closed = std::move(stack_.back());
     stack_.pop_back();
     statement_ = closed.outer;
     statement_.after_dot = false;
@@ -205,8 +239,11 @@ class HclLexer {
       key(word, word, user_keys());
       return;
     }
-    if (followed_by_assignment()) {
-      key(word, word, user_keys() || stack_.empty());  // top-level attributes: tfvars values
+    const bool assignment = followed_by_assignment();
+    const bool students_key = assignment && (user_keys() || stack_.empty());  // top level: tfvars
+    begin_item(students_key ? std::string_view{} : word);  // a renamed key must not move its item
+    if (assignment) {
+      key(word, word, students_key);
       return;
     }
     sink_.keep(word);
@@ -229,10 +266,12 @@ class HclLexer {
     const auto index = statement_.labels++;
     const bool student_name = (statement_.block == BlockKind::typed && index == 1) ||
                               (statement_.block == BlockKind::named && index == 0);
-    if (student_name)
+    if (student_name) {
       sink_.identifier(at);
-    else
+    } else {
       sink_.keep_as(at, form);
+      if (context() == ContextKind::body) extend_item_key(form);
+    }
   }
 
   void expression_word(std::string_view word) {
@@ -395,6 +434,8 @@ class HclLexer {
       length = 2;
     else if (c == '.' && next == '.' && at(pos_ + 2) == '.')
       length = 3;
+    if (c == '}' && !stack_.empty() && context() == ContextKind::body)
+      sort_items(stack_.back().items);  // before the brace, which stays last
     sink_.keep(text_.substr(pos_, length));
     pos_ += length;
     if (length > 1) {
@@ -456,6 +497,7 @@ class HclLexer {
   std::vector<Context> stack_;  // empty at the top level, which is a body
   Statement statement_;
   std::vector<std::string_view> iterators_;  // `for` variables of the current attribute
+  BodyItems top_items_;
 };
 
 }  // namespace

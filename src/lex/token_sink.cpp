@@ -18,7 +18,24 @@ const std::uint64_t TokenSink::kStringSymbol = TokenSink::symbol_of("\x01string"
 
 TokenSink::TokenSink(std::string_view file_text, Channel channel)
     : channel_(channel), text_(file_text) {
+  out_.tokens.reserve(file_text.size() / 5);  // about one token per five bytes of source
   out_.segments.push_back({channel, 0, 0});
+}
+
+void TokenSink::sort_items(std::span<const std::uint32_t> starts,
+                           std::span<const std::uint64_t> keys) {
+  if (starts.size() < 2 || starts.size() != keys.size()) return;
+  std::vector<std::uint32_t> order(starts.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return keys[x] < keys[y]; });
+  const std::uint32_t end = emitted();
+  const auto item_end = [&](std::uint32_t i) { return i + 1 < starts.size() ? starts[i + 1] : end; };
+  std::vector<Token> sorted;
+  sorted.reserve(end - starts.front());
+  for (const auto i : order)
+    sorted.insert(sorted.end(), out_.tokens.begin() + starts[i], out_.tokens.begin() + item_end(i));
+  std::copy(sorted.begin(), sorted.end(), out_.tokens.begin() + starts.front());
 }
 
 void TokenSink::emit(std::string_view at, std::uint64_t symbol) {

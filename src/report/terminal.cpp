@@ -131,7 +131,7 @@ void write_comparison(std::ostream& out, const CohortResult& result, const PairR
                             std::uint32_t last) -> std::string {
         const std::uint32_t n = first + r;
         if (n > last || n == 0 || n > lines.size()) return pad("", kColumn + 6);
-        char num[8];
+        char num[16];
         std::snprintf(num, sizeof num, "%4u  ", n);
         std::string text = lines[n - 1];
         std::string shown_text;
