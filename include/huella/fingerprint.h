@@ -15,11 +15,11 @@
 namespace huella {
 
 struct FingerprintParams {
-  std::uint32_t k = 12;      // tokens per k-gram
-  std::uint32_t window = 8;  // k-grams per winnowing window
+  std::uint32_t k = 14;      // tokens per k-gram
+  std::uint32_t window = 10;  // k-grams per winnowing window
   // A fingerprint counts only when at least this share of its k tokens is not base material,
   // so edits two students both make to the template (a deleted line, a ticked box) are ignored.
-  double min_novel_share = 0.5;
+  double min_novel_share = 0.75;
 };
 
 struct Fingerprint {
