@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Measures huella: per-core lexing speed, then whole `huella report` runs on synthetic cohorts.
+#
+# Usage: bench/run.sh [N ...]        cohort sizes, default 100 1000 10000
+# Environment:
+#   HUELLA_BENCH_SEED     generator seed (default 1)
+#   HUELLA_BENCH_TIMEOUT  seconds one huella run may take before it is stopped (default 600)
+#   HUELLA_BENCH_MAX_GB   address-space limit of one huella run, so a blow-up fails instead of
+#                         pushing the machine into swap or the OOM killer (default 16)
+#   HUELLA_BENCH_ARGS     extra options for `huella report`, e.g. "--min-similarity 0.05"
+# Cohorts are cached in bench/.cache/, keyed by size, seed and the generator's source.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+build=$repo/build-bench
+cache=$repo/bench/.cache
+seed=${HUELLA_BENCH_SEED:-1}
+timeout_seconds=${HUELLA_BENCH_TIMEOUT:-600}
+max_gb=${HUELLA_BENCH_MAX_GB:-16}
+read -r -a extra_args <<<"${HUELLA_BENCH_ARGS:-}"
+if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(100 1000 10000); fi
+
+# Installs a Debian package when its command is missing.
+need() {
+  local command=$1 package=$2
+  command -v "$command" >/dev/null 2>&1 && return
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$package"
+}
+need /usr/bin/time time
+need jq jq
+
+echo "== machine"
+echo "cores: $(nproc)"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== build (Release, $build)"
+generator=()
+command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
+[ -f "$build/CMakeCache.txt" ] && generator=()  # an existing build dir keeps its generator
+cmake -S "$repo" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
+  -DHUELLA_BUILD_TESTS=OFF -DHUELLA_BUILD_BENCH=ON >/dev/null
+cmake --build "$build" -j"$(nproc)" --target huella huella-bench-gen huella-bench-throughput \
+  >/dev/null
+huella=$build/huella
+generate=$build/bench/huella-bench-gen
+throughput=$build/bench/huella-bench-throughput
+
+# A cached cohort is reused only if the generator that made it is the current one.
+generator_id=$(sha1sum "$repo/bench/generate_cohort.cpp" | cut -c1-10)
+mkdir -p "$cache"
+find "$cache" -mindepth 1 -maxdepth 1 -name 'cohort-*' ! -name "*-$generator_id*" \
+  -exec rm -rf {} +
+
+cohort_dir() { echo "$cache/cohort-$1-seed$seed-$generator_id"; }
+
+ensure_cohort() {
+  local n=$1 dir
+  dir=$(cohort_dir "$n")
+  [ -f "$dir.done" ] && return
+  rm -rf "$dir"
+  echo "generating N=$n: $("$generate" --out "$dir" --submissions "$n" --seed "$seed" \
+    --manifest "$dir.planted.tsv")"
+  touch "$dir.done"
+}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Of the distinct planted (copier, source) pairs, how many rank among that many top pairs.
+planted_found() {
+  local report=$1 manifest=$2 planted
+  planted=$(awk -F'\t' '{print ($1 < $2) ? $1 "\t" $2 : $2 "\t" $1}' "$manifest" | sort -u)
+  local count
+  count=$(printf '%s' "$planted" | grep -c . || true)
+  [ "$count" -eq 0 ] && { echo "0/0"; return; }
+  local found
+  found=$(jq -r --argjson top "$count" \
+    '.pairs[:$top][] | if .a < .b then "\(.a)\t\(.b)" else "\(.b)\t\(.a)" end' "$report" \
+    | sort | comm -12 - <(printf '%s\n' "$planted") | wc -l)
+  echo "$found/$count"
+}
+
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+for n in "${sizes[@]}"; do ensure_cohort "$n"; done
+
+echo "== lexing and fingerprinting, one core (huella-bench-throughput)"
+throughput_cohort=$(cohort_dir "${sizes[0]}")
+echo "-- synthetic cohort N=${sizes[0]}"
+"$throughput" "$throughput_cohort"
+echo "-- fixtures/cohort"
+"$throughput" "$repo/fixtures/cohort"
+
+echo "== huella report COHORT --json FILE ${extra_args[*]} (stdout discarded; $(nproc) threads)"
+# The JSON goes to a temporary file, never /dev/null: huella writes through a temporary file and
+# a rename, which would replace /dev/null itself when run as root.
+rows=()
+for n in "${sizes[@]}"; do
+  dir=$(cohort_dir "$n")
+  runs=3
+  [ "$n" -gt 1000 ] && runs=1
+  files=$(find "$dir" -type f | wc -l)
+  bytes=$(find "$dir" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+  walls=() peak_kb=0 outcome=ok
+  for ((run = 1; run <= runs; run++)); do
+    rm -f "$work/report.json"
+    status=0
+    (ulimit -v $((max_gb * 1024 * 1024))
+     /usr/bin/time -f '%e %M' -o "$work/time" \
+       timeout --kill-after=10 "$timeout_seconds" "$huella" report "$dir" --json "$work/report.json" \
+       "${extra_args[@]}" >/dev/null 2>"$work/stderr") || status=$?
+    read -r wall kb < <(tail -n1 "$work/time")
+    walls+=("$wall")
+    [ "$kb" -gt "$peak_kb" ] && peak_kb=$kb
+    if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+      outcome="stopped after ${timeout_seconds} s"
+      break
+    elif [ "$status" -ne 0 ]; then
+      outcome="failed (exit $status): $(grep -v '^Command' "$work/stderr" | tail -n1)"
+      break
+    fi
+    echo "N=$n run $run: ${wall} s, $((kb / 1024)) MB peak RSS"
+  done
+  wall=$(printf '%s\n' "${walls[@]}" | median)
+  if [ "$outcome" = ok ]; then
+    pairs=$(jq '.pairs | length' "$work/report.json")
+    found=$(planted_found "$work/report.json" "$dir.planted.tsv")
+  else
+    echo "N=$n: $outcome"
+    pairs=$outcome found=-
+  fi
+  rows+=("$(awk -v n="$n" -v f="$files" -v b="$bytes" -v w="$wall" -v k="$peak_kb" \
+    -v p="$pairs" -v pf="$found" 'BEGIN {
+      mb = b / 1e6
+      printf "%6d %7d %8.1f %8.2f %8.0f %7.1f %9.0f  %-10s %s", n, f, mb, w, f / w, mb / w,
+        k / 1024, pf, p }')")
+done
+
+echo
+printf '%6s %7s %8s %8s %8s %7s %9s  %-10s %s\n' N files MB "wall s" files/s MB/s "RSS MB" \
+  planted pairs
+printf '%s\n' "${rows[@]}"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
