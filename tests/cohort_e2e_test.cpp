@@ -73,9 +73,12 @@ TEST_CASE("cohort: innocent pairs sharing only the template and boilerplate stay
   }
 }
 
-TEST_CASE("cohort: every planted copy (not rewritten) reaches 0.25 in a channel it copies") {
+TEST_CASE("cohort: every planted copy at levels L1 to L6 reaches 0.25 in a channel it copies") {
+  const std::set<std::string> token_levels = {"L1", "L2", "L3", "L4", "L5", "L6"};
   for (const auto& [pair, channels] : labels().planted) {
-    if (labels().rewritten.contains(pair)) continue;
+    const auto& levels = labels().levels.at(pair);
+    if (!std::includes(token_levels.begin(), token_levels.end(), levels.begin(), levels.end()))
+      continue;
     const auto* p = find_pair(pair.first, pair.second);
     double best = 0;
     if (p != nullptr)
@@ -104,4 +107,27 @@ TEST_CASE("cohort: verbatim copied files cover the copier's code, with fragments
   const auto& r = cohort_result();
   CHECK(r.submissions[p->a].files[f.a_file].path == r.submissions[p->b].files[f.b_file].path);
   CHECK(f.a_first_line == f.b_first_line);
+}
+
+TEST_CASE("cohort: a copy hidden with zero-width characters and homoglyphs still matches whole") {
+  const auto* p = find_pair("pena_lucas", "suarez_julia");
+  REQUIRE(p != nullptr);
+  CHECK(p->channels[channel_index(Channel::prose)].similarity >= 0.95);
+  for (const auto& s : cohort_result().submissions)
+    if (s.id == "pena_lucas")
+      for (const auto& f : s.files)
+        if (f.path == "PROMPTS.md") CHECK(f.invisible_chars > 100);
+}
+
+TEST_CASE("cohort: the template handed in unfilled is nearly all template text; filled ones are not") {
+  for (const auto& s : cohort_result().submissions)
+    for (const auto& f : s.files) {
+      if (f.path != "PROMPTS.md" || f.tokens == 0) continue;
+      const double share = static_cast<double>(f.base_tokens) / f.tokens;
+      INFO(s.id << " template share " << share);
+      if (s.id == "rios_marina")
+        CHECK(share >= 0.9);
+      else
+        CHECK(share < 0.6);
+    }
 }

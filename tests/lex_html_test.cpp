@@ -46,7 +46,7 @@ TEST_CASE("html: visible text is evidence, compared without case") {
   CHECK(html("<h1>Panel de Sensores</h1>") == html("<h1>panel de SENSORES</h1>"));
   CHECK(html("<h1>Panel de sensores</h1>") != html("<h1>Panel de lecturas</h1>"));
   CHECK(html("<p>Año&nbsp;2024 &amp; más</p>") ==
-        std::vector{sym("<p"), sym("año"), kNum, sym("más"), sym("</p")});
+        std::vector{sym("<p"), sym("año"), kNum, sym("mas"), sym("</p")});
   CHECK(html("<p>a < b</p>") == std::vector{sym("<p"), sym("a"), sym("b"), sym("</p")});
 }
 

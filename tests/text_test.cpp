@@ -67,3 +67,10 @@ TEST_CASE("text: a missing file gives a reason, not an exception") {
   CHECK_FALSE(r.ok);
   CHECK(r.reason.rfind("cannot read", 0) == 0);
 }
+
+TEST_CASE("text: invisible characters are counted when the file is read") {
+  const auto r = decode_text("ho\u200Bla\u00ADmun\u200Ddo \uFEFFx");
+  REQUIRE(r.ok);
+  CHECK(r.decoded.invisible_chars == 4);
+  CHECK(decode_text("año niño").decoded.invisible_chars == 0);
+}

@@ -19,6 +19,7 @@ SubmissionPair ordered_pair(const std::string& a, const std::string& b);
 // labels.json: {"planted": [{"a", "b", "channels": [...], "levels": [...]}]}.
 struct CohortLabels {
   std::map<SubmissionPair, std::set<std::string>> planted;  // pair -> channels it copies
+  std::map<SubmissionPair, std::set<std::string>> levels;  // pair -> its copy levels
   std::set<SubmissionPair> rewritten;  // planted by an assistant's rewrite (level "AI")
   std::map<std::string, std::string> group;  // submission -> its copy group
 

@@ -26,6 +26,7 @@ struct FileSummary {
   std::uint32_t fingerprints = 0;
   std::uint32_t replaced_bytes = 0;  // invalid UTF-8 replaced before lexing
   std::uint32_t base_tokens = 0;     // tokens that are still base material (the template)
+  std::uint32_t invisible_chars = 0;  // zero-width and other invisible characters
 };
 
 struct SubmissionSummary {

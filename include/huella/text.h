@@ -19,6 +19,7 @@ struct DecodedText {
   std::string text;                  // valid UTF-8, without byte-order mark
   std::string key;                   // content_key of the bytes as read
   std::uint32_t replaced_bytes = 0;  // invalid UTF-8 bytes replaced with U+FFFD
+  std::uint32_t invisible_chars = 0;  // zero-width and other default-ignorable characters
   bool converted_from_utf16 = false;
 };
 

@@ -32,8 +32,10 @@ CohortLabels CohortLabels::load(const std::filesystem::path& labels_json) {
     const auto key = ordered_pair(p.at("a"), p.at("b"));
     auto& channels = labels.planted[key];
     for (const auto& c : p.at("channels")) channels.insert(c.get<std::string>());
-    for (const auto& level : p.at("levels"))
+    for (const auto& level : p.at("levels")) {
+      labels.levels[key].insert(level.get<std::string>());
       if (level == "AI") labels.rewritten.insert(key);
+    }
     labels.group.try_emplace(key.first, key.first);
     labels.group.try_emplace(key.second, key.second);
     labels.group[root(key.first)] = root(key.second);  // union of the two copy groups

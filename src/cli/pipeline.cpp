@@ -21,6 +21,7 @@ struct AnalyzedFile {
   std::string key;
   std::uint32_t tokens = 0;
   std::uint32_t replaced_bytes = 0;
+  std::uint32_t invisible_chars = 0;
   std::uint32_t base_tokens = 0;
   std::vector<Fingerprint> fingerprints;
 };
@@ -39,6 +40,7 @@ AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options
   }
   out.key = std::move(read.decoded.key);
   out.replaced_bytes = read.decoded.replaced_bytes;
+  out.invisible_chars = read.decoded.invisible_chars;
   const auto tokens = tokenize(read.decoded.text, file.channel, file.language->lex);
   out.tokens = static_cast<std::uint32_t>(tokens.tokens.size());
   auto winnowed = winnow(tokens, options.fingerprint, base);
@@ -135,7 +137,7 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
       }
       summary.files.push_back({file.path, file.absolute, file.channel, std::string(file.language->name),
                                a.tokens, static_cast<std::uint32_t>(a.fingerprints.size()),
-                               a.replaced_bytes, a.base_tokens});
+                               a.replaced_bytes, a.base_tokens, a.invisible_chars});
       kept[s].emplace_back(a.fingerprints);
       indexed.push_back({s, a.fingerprints});
     }

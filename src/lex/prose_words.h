@@ -1,4 +1,5 @@
-// Shared by the prose lexers: words lower-cased, numbers as one class, punctuation dropped.
+// Shared by the prose lexers: words in their folded form (see normalize.h), numbers as one
+// class, punctuation dropped.
 #pragma once
 
 #include <string_view>

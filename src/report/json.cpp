@@ -34,6 +34,7 @@ nlohmann::ordered_json to_json(const CohortResult& result) {
                                      {"tokens", f.tokens},
                                      {"fingerprints", f.fingerprints}};
       file["template_share"] = rounded(f.tokens == 0 ? 0.0 : static_cast<double>(f.base_tokens) / f.tokens);
+      file["invisible_chars"] = f.invisible_chars;
       if (f.replaced_bytes > 0) file["invalid_utf8_replaced"] = f.replaced_bytes;
       files.push_back(std::move(file));
     }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "huella/normalize.h"
 #include "huella/text.h"
 
 namespace huella {
@@ -103,6 +104,7 @@ TextReadResult decode_text(std::string bytes) {
   }
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
   result.decoded.replaced_bytes = repair_utf8(bytes);
+  result.decoded.invisible_chars = count_invisible(bytes);
   result.decoded.text = std::move(bytes);
   result.ok = true;
   return result;
