@@ -131,3 +131,51 @@ TEST_CASE("cohort: the template handed in unfilled is nearly all template text; 
         CHECK(share < 0.6);
     }
 }
+
+TEST_CASE("cohort: TF-IDF cosine ranks every planted pair above every innocent pair too") {
+  const auto s = measure_separation(cohort_result(), labels(), Measure::cosine);
+  for (const auto& [name, c] : s.channels) {
+    if (c.planted == 0) continue;
+    INFO("channel " << name << ": lowest planted " << c.lowest_planted_pair.first << " ~ "
+                    << c.lowest_planted_pair.second << " = " << c.lowest_planted
+                    << ", highest innocent " << c.highest_innocent_pair.first << " ~ "
+                    << c.highest_innocent_pair.second << " = " << c.highest_innocent);
+    CHECK(c.margin() > 0);
+  }
+}
+
+TEST_CASE("cohort: honest PROMPTS.md on the same template stay under 0.25 on both measures") {
+  for (const auto measure : {Measure::similarity, Measure::cosine}) {
+    const auto& prose = measure_separation(cohort_result(), labels(), measure).channels.at("prose");
+    INFO(prose.highest_innocent_pair.first << " ~ " << prose.highest_innocent_pair.second);
+    CHECK(prose.highest_innocent < 0.25);
+  }
+}
+
+TEST_CASE("cohort: a light paraphrase is caught by the cosine, well above the honest pairs") {
+  const auto* p = find_pair("ortega_simon", "torres_mateo");
+  REQUIRE(p != nullptr);
+  CHECK(p->channels[channel_index(Channel::prose)].cosine >= 0.4);
+}
+
+TEST_CASE("cohort: a copied reflection under one's own prompts shows as a section match") {
+  const auto* p = find_pair("nunez_carolina", "yanez_rocio");
+  REQUIRE(p != nullptr);
+  REQUIRE(p->fragments_computed);
+  int reflections = 0;
+  for (const auto& s : p->sections) {
+    CHECK(s.title.find("Parte 3: Reflexion") == 0);
+    CHECK(s.coverage >= 0.9);
+    ++reflections;
+  }
+  CHECK(reflections == 2);  // one on each side
+}
+
+TEST_CASE("cohort: the unfilled template is a finding; filled documents are not") {
+  for (const auto& s : cohort_result().submissions) {
+    bool unfilled = false;
+    for (const auto& f : s.findings) unfilled |= f.kind == "unfilled_template";
+    INFO(s.id);
+    CHECK(unfilled == (s.id == "rios_marina"));
+  }
+}

@@ -47,6 +47,10 @@ struct Separation {
   double worst_margin() const;
 };
 
-Separation measure_separation(const CohortResult& result, const CohortLabels& labels);
+// Which per-channel figure is measured: fingerprint similarity or TF-IDF cosine.
+enum class Measure { similarity, cosine };
+
+Separation measure_separation(const CohortResult& result, const CohortLabels& labels,
+                              Measure measure = Measure::similarity);
 
 }  // namespace huella

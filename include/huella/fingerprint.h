@@ -50,6 +50,7 @@ class BaseMaterial {
 struct WinnowedFingerprints {
   std::vector<Fingerprint> fingerprints;  // in token order, base material removed
   std::uint32_t base_tokens = 0;          // tokens covered by a k-gram of the base material
+  std::vector<std::uint8_t> token_in_base;  // per token, 1 when base material; empty: no base
 };
 
 // Winnowed fingerprints of each segment of `file`. Robust winnowing: on ties the window keeps

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "huella/corpus.h"
+#include "huella/cosine.h"
+#include "huella/features.h"
 #include "huella/fingerprint.h"
 #include "huella/index.h"
 #include "huella/report.h"
@@ -18,11 +20,16 @@ namespace huella {
 struct PipelineOptions {
   TextLimits limits;
   FingerprintParams fingerprint;
+  FeatureParams features;
   IndexParams index;
+  CosineParams cosine;
+  SectionParams sections;
+  double list_cosine = 0.3;  // pairs sharing no fingerprint are listed from this channel cosine
   std::vector<std::filesystem::path> base;  // files or folders everybody may share
   std::size_t fragment_pairs = 200;         // fragments only for the most similar pairs
   std::size_t fragments_per_pair = 50;
   double min_similarity = 0;  // pairs below are left out of the result
+  double unfilled_template_share = 0.8;  // a document this much template is handed in unfilled
 };
 
 // Called with (files done, files total) from worker threads; may be empty.

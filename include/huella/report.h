@@ -11,6 +11,7 @@
 
 #include "huella/channel.h"
 #include "huella/corpus.h"
+#include "huella/markdown.h"
 #include "huella/similarity.h"
 
 namespace huella {
@@ -27,6 +28,14 @@ struct FileSummary {
   std::uint32_t replaced_bytes = 0;  // invalid UTF-8 replaced before lexing
   std::uint32_t base_tokens = 0;     // tokens that are still base material (the template)
   std::uint32_t invisible_chars = 0;  // zero-width and other invisible characters
+  std::vector<MarkdownSection> sections;  // Markdown files only
+};
+
+// A fact about one submission that needs no partner.
+struct Finding {
+  std::string kind;  // "unfilled_template", "invisible_characters"
+  std::string file;
+  double value;      // the template share, or the number of characters
 };
 
 struct SubmissionSummary {
@@ -34,6 +43,7 @@ struct SubmissionSummary {
   std::string path;
   std::vector<FileSummary> files;  // fragment file indices point here
   std::vector<SkippedFile> skipped;
+  std::vector<Finding> findings;
 };
 
 struct CohortResult {
@@ -54,6 +64,9 @@ void write_csv(std::ostream& out, const CohortResult& result);
 // The ranked table of the `top` most similar pairs.
 void write_ranking(std::ostream& out, const CohortResult& result, std::size_t top,
                    ReportLanguage language);
+
+// One line per finding: unfilled templates, invisible characters.
+void write_findings(std::ostream& out, const CohortResult& result, ReportLanguage language);
 
 // One pair in detail: scores, then each fragment's lines from both files side by side.
 void write_comparison(std::ostream& out, const CohortResult& result, const PairResult& pair,

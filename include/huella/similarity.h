@@ -7,10 +7,15 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "huella/channel.h"
+#include "huella/cosine.h"
 #include "huella/index.h"
+#include "huella/markdown.h"
 
 namespace huella {
 
@@ -19,6 +24,7 @@ struct ChannelSimilarity {
   double coverage_a = 0;
   double coverage_b = 0;
   std::uint32_t shared = 0;
+  double cosine = 0;  // TF-IDF cosine of the channel's n-gram bags
 };
 
 // Shared token coverage of one file of each side, summed over fragments.
@@ -26,6 +32,21 @@ struct FilePairMatch {
   std::uint32_t a_file, b_file;
   Channel channel;
   std::uint32_t tokens;
+};
+
+// A Markdown section of one side whose prose the other side shares ("Parte 3: Reflexion 92%").
+struct SectionMatch {
+  bool in_b;           // the section is in submission b (else in a)
+  std::uint32_t file;  // index into that submission's files
+  std::string title;
+  std::uint32_t first_line, last_line;
+  std::uint32_t fingerprints;  // prose fingerprints in the section
+  double coverage;             // share of them the other submission has too
+};
+
+struct SectionParams {
+  std::uint32_t min_fingerprints = 4;  // shorter sections say too little to report
+  double min_coverage = 0.5;
 };
 
 struct PairResult {
@@ -36,6 +57,7 @@ struct PairResult {
   std::uint32_t longest_fragment = 0;  // tokens
   std::vector<Fragment> fragments;     // longest first
   std::vector<FilePairMatch> file_pairs;  // most shared first
+  std::vector<SectionMatch> sections;     // a's sections, then b's, in document order
 };
 
 ChannelSimilarity channel_similarity(std::uint32_t shared, std::uint32_t total_a,
@@ -43,6 +65,19 @@ ChannelSimilarity channel_similarity(std::uint32_t shared, std::uint32_t total_a
 
 // Scores every candidate pair; sorted by overall similarity, highest first, then by ids.
 std::vector<PairResult> score_pairs(const CohortIndex& index);
+
+// Sets each pair's cosine in `channel`, and adds the pairs that share no fingerprint but reach
+// `list_cosine` there. Keeps `pairs` sorted as score_pairs does.
+void attach_cosines(std::vector<PairResult>& pairs, Channel channel,
+                    std::span<const PairCosine> cosines, double list_cosine);
+
+// The sections of one side (`files[i]` its fingerprints, `sections[i]` its sections) that
+// reach the thresholds, leaving out a section whose enclosing section is reported.
+std::vector<SectionMatch> match_sections(std::span<const std::span<const Fingerprint>> files,
+                                         std::span<const std::vector<MarkdownSection>> sections,
+                                         const std::unordered_set<std::uint64_t>& other_prose,
+                                         const CohortIndex& index, bool in_b,
+                                         const SectionParams& params);
 
 // Attaches the longest fragment, the file pairs that fragments join, and the first `keep`
 // fragments (longest first).

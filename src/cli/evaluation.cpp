@@ -51,7 +51,11 @@ double Separation::worst_margin() const {
   return worst;
 }
 
-Separation measure_separation(const CohortResult& result, const CohortLabels& labels) {
+Separation measure_separation(const CohortResult& result, const CohortLabels& labels,
+                              Measure measure) {
+  const auto score_of = [measure](const ChannelSimilarity& s) {
+    return measure == Measure::cosine ? s.cosine : s.similarity;
+  };
   Separation out;
   std::map<SubmissionPair, const PairResult*> listed;
   for (const auto& p : result.pairs)
@@ -67,7 +71,7 @@ Separation measure_separation(const CohortResult& result, const CohortLabels& la
     if (const auto it = listed.find(key); it != listed.end())
       for (const Channel c : kTextChannels)
         if (labels.planted.at(key).contains(std::string(channel_name(c))))
-          best = std::max(best, it->second->channels[channel_index(c)].similarity);
+          best = std::max(best, score_of(it->second->channels[channel_index(c)]));
     out.rewrites[key] = best;
   }
 
@@ -78,7 +82,7 @@ Separation measure_separation(const CohortResult& result, const CohortLabels& la
     for (const auto& [key, channels] : labels.planted) {
       if (!channels.contains(name) || labels.rewritten.contains(key)) continue;
       const auto it = listed.find(key);
-      const double score = it == listed.end() ? 0 : it->second->channels[channel_index(c)].similarity;
+      const double score = it == listed.end() ? 0 : score_of(it->second->channels[channel_index(c)]);
       positives.push_back(score);
       if (score <= sep.lowest_planted) {
         sep.lowest_planted = score;
@@ -87,7 +91,7 @@ Separation measure_separation(const CohortResult& result, const CohortLabels& la
     }
     for (const auto& [key, p] : listed) {
       if (!labels.innocent(key)) continue;
-      const double score = p->channels[channel_index(c)].similarity;
+      const double score = score_of(p->channels[channel_index(c)]);
       negatives.push_back(score);
       if (score > sep.highest_innocent) {
         sep.highest_innocent = score;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "huella/markdown.h"
 #include "huella/similarity.h"
 
 namespace fs = std::filesystem;
@@ -24,6 +25,8 @@ struct AnalyzedFile {
   std::uint32_t invisible_chars = 0;
   std::uint32_t base_tokens = 0;
   std::vector<Fingerprint> fingerprints;
+  ChannelFeatures features;
+  std::vector<MarkdownSection> sections;
 };
 
 AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options,
@@ -42,8 +45,10 @@ AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options
   out.replaced_bytes = read.decoded.replaced_bytes;
   out.invisible_chars = read.decoded.invisible_chars;
   const auto tokens = tokenize(read.decoded.text, file.channel, file.language->lex);
+  if (file.language->lex == lex_markdown) out.sections = markdown_sections(read.decoded.text);
   out.tokens = static_cast<std::uint32_t>(tokens.tokens.size());
   auto winnowed = winnow(tokens, options.fingerprint, base);
+  out.features = extract_features(tokens, winnowed.token_in_base, options.features);
   out.fingerprints = std::move(winnowed.fingerprints);
   out.base_tokens = winnowed.base_tokens;
   out.ok = true;
@@ -85,12 +90,17 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
   return {{"k", options.fingerprint.k},
           {"window", options.fingerprint.window},
           {"min_novel_share", options.fingerprint.min_novel_share},
+          {"code_ngram", options.features.code_ngram},
+          {"prose_ngrams", {options.features.prose_min_ngram, options.features.prose_max_ngram}},
+          {"min_cosine", options.cosine.min_cosine},
+          {"list_cosine", options.list_cosine},
           {"max_share", options.index.max_share},
           {"min_count_to_drop", options.index.min_count_to_drop},
           {"max_file_bytes", options.limits.max_file_bytes},
           {"fragment_pairs", options.fragment_pairs},
           {"fragments_per_pair", options.fragments_per_pair},
           {"min_similarity", options.min_similarity},
+          {"unfilled_template_share", options.unfilled_template_share},
           {"base", std::move(base)}};
 }
 
@@ -117,6 +127,7 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
   // Keep readable files; a file with the same bytes as an earlier one in its submission counts once.
   std::vector<std::vector<std::span<const Fingerprint>>> kept(submissions.size());
   std::vector<IndexedFile> indexed;
+  std::vector<ChannelFeatures> features(submissions.size());
   std::size_t next = 0;
   for (std::uint32_t s = 0; s < submissions.size(); ++s) {
     auto& submission = submissions[s];
@@ -137,24 +148,58 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
       }
       summary.files.push_back({file.path, file.absolute, file.channel, std::string(file.language->name),
                                a.tokens, static_cast<std::uint32_t>(a.fingerprints.size()),
-                               a.replaced_bytes, a.base_tokens, a.invisible_chars});
+                               a.replaced_bytes, a.base_tokens, a.invisible_chars,
+                               std::move(a.sections)});
       kept[s].emplace_back(a.fingerprints);
+      merge_features(features[s], a.features);
+      a.features = {};
       indexed.push_back({s, a.fingerprints});
     }
     std::sort(summary.skipped.begin(), summary.skipped.end(),
               [](const auto& x, const auto& y) { return x.path < y.path; });
+    for (const auto& f : summary.files) {
+      const double share = f.tokens == 0 ? 0.0 : static_cast<double>(f.base_tokens) / f.tokens;
+      // Starter code and compose files are meant to be reused; a document is meant to be written.
+      if (f.channel == Channel::prose && share >= options.unfilled_template_share)
+        summary.findings.push_back({"unfilled_template", f.path, share});
+      if (f.invisible_chars > 0)
+        summary.findings.push_back({"invisible_characters", f.path, static_cast<double>(f.invisible_chars)});
+    }
     result.submissions.push_back(std::move(summary));
   }
 
   const CohortIndex index(indexed, static_cast<std::uint32_t>(submissions.size()), options.index);
   result.pairs = score_pairs(index);
+  for (const Channel c : kTextChannels) {
+    std::vector<std::vector<FeatureCount>> bags(submissions.size());
+    for (std::size_t s = 0; s < submissions.size(); ++s) bags[s] = std::move(features[s][channel_index(c)]);
+    attach_cosines(result.pairs, c, cosine_pairs(bags, options.index, options.cosine),
+                   options.list_cosine);
+  }
   std::erase_if(result.pairs, [&](const PairResult& p) {
     return p.overall.similarity < options.min_similarity;
   });
 
   const std::size_t with_fragments = std::min(options.fragment_pairs, result.pairs.size());
+  const auto prose_hashes = [&](std::uint32_t s) {
+    std::unordered_set<std::uint64_t> out;
+    for (const auto& file : kept[s])
+      for (const auto& fp : file)
+        if (fp.channel == Channel::prose) out.insert(fp.hash);
+    return out;
+  };
+  const auto sections_of = [&](std::uint32_t s) {
+    std::vector<std::vector<MarkdownSection>> out;
+    for (const auto& f : result.submissions[s].files) out.push_back(f.sections);
+    return out;
+  };
   tbb::parallel_for(std::size_t{0}, with_fragments, [&](std::size_t i) {
     auto& pair = result.pairs[i];
+    pair.sections = match_sections(kept[pair.a], sections_of(pair.a), prose_hashes(pair.b), index,
+                                   false, options.sections);
+    auto b_sections = match_sections(kept[pair.b], sections_of(pair.b), prose_hashes(pair.a),
+                                     index, true, options.sections);
+    pair.sections.insert(pair.sections.end(), b_sections.begin(), b_sections.end());
     attach_fragments(pair, match_fragments(kept[pair.a], kept[pair.b], index, options.fingerprint.k),
                      options.fragments_per_pair);
   });

@@ -39,7 +39,7 @@ WinnowedFingerprints winnow(const TokenizedFile& file, const FingerprintParams& 
                             const BaseMaterial& base) {
   WinnowedFingerprints out;
   std::vector<std::uint64_t> symbols, hashes;
-  std::vector<std::uint8_t> in_base;  // per token of the segment: covered by a base k-gram
+  if (!base.empty()) out.token_in_base.assign(file.tokens.size(), 0);
   struct Candidate {
     std::uint64_t hash;
     std::uint32_t position;  // index into `hashes`
@@ -54,7 +54,7 @@ WinnowedFingerprints winnow(const TokenizedFile& file, const FingerprintParams& 
     // Prefix sums of base coverage tell how many tokens of any k-gram are novel.
     std::vector<std::uint32_t> novel_before;
     if (!base.empty()) {
-      in_base.assign(segment.end - segment.begin, 0);
+      const auto in_base = std::span(out.token_in_base).subspan(segment.begin, segment.end - segment.begin);
       for (std::uint32_t i = 0; i < n; ++i)
         if (base.contains(hashes[i]))
           std::fill(in_base.begin() + i, in_base.begin() + i + k, std::uint8_t{1});

@@ -12,7 +12,8 @@ nlohmann::ordered_json channel_json(const ChannelSimilarity& s) {
   return {{"similarity", rounded(s.similarity)},
           {"coverage_a", rounded(s.coverage_a)},
           {"coverage_b", rounded(s.coverage_b)},
-          {"shared_fingerprints", s.shared}};
+          {"shared_fingerprints", s.shared},
+          {"cosine", rounded(s.cosine)}};
 }
 
 }  // namespace
@@ -40,8 +41,14 @@ nlohmann::ordered_json to_json(const CohortResult& result) {
     }
     nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
     for (const auto& k : s.skipped) skipped.push_back({{"path", k.path}, {"reason", k.reason}});
-    submissions.push_back(
-        {{"id", s.id}, {"path", s.path}, {"files", std::move(files)}, {"skipped", std::move(skipped)}});
+    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+    for (const auto& f : s.findings)
+      findings.push_back({{"kind", f.kind}, {"file", f.file}, {"value", rounded(f.value)}});
+    submissions.push_back({{"id", s.id},
+                           {"path", s.path},
+                           {"files", std::move(files)},
+                           {"skipped", std::move(skipped)},
+                           {"findings", std::move(findings)}});
   }
 
   auto& pairs = out["pairs"] = nlohmann::ordered_json::array();
@@ -51,7 +58,7 @@ nlohmann::ordered_json to_json(const CohortResult& result) {
     nlohmann::ordered_json channels = nlohmann::ordered_json::object();
     for (const Channel c : kTextChannels) {
       const auto& s = p.channels[channel_index(c)];
-      if (s.shared > 0) channels[std::string(channel_name(c))] = channel_json(s);
+      if (s.shared > 0 || s.cosine > 0) channels[std::string(channel_name(c))] = channel_json(s);
     }
     nlohmann::ordered_json fragments = nlohmann::ordered_json::array();
     for (const auto& f : p.fragments)
@@ -61,6 +68,19 @@ nlohmann::ordered_json to_json(const CohortResult& result) {
                            {"b_file", b.files[f.b_file].path},
                            {"b_lines", {f.b_first_line, f.b_last_line}},
                            {"tokens", f.tokens}});
+    if (p.fragments_computed) {
+      nlohmann::ordered_json sections = nlohmann::ordered_json::array();
+      for (const auto& s : p.sections) {
+        const auto& side = s.in_b ? b : a;
+        sections.push_back({{"side", s.in_b ? "b" : "a"},
+                            {"file", side.files[s.file].path},
+                            {"section", s.title},
+                            {"lines", {s.first_line, s.last_line}},
+                            {"fingerprints", s.fingerprints},
+                            {"coverage", rounded(s.coverage)}});
+      }
+      if (!sections.empty() || channels.contains("prose")) channels["prose"]["sections"] = std::move(sections);
+    }
     nlohmann::ordered_json file_pairs = nlohmann::ordered_json::array();
     for (const auto& fp : p.file_pairs)
       file_pairs.push_back({{"a_file", a.files[fp.a_file].path},

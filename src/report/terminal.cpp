@@ -59,11 +59,24 @@ std::string top_files(const CohortResult& result, const PairResult& p) {
 
 }  // namespace
 
+void write_findings(std::ostream& out, const CohortResult& result, ReportLanguage language) {
+  const auto& w = words(language);
+  for (const auto& s : result.submissions)
+    for (const auto& f : s.findings) {
+      out << s.id << "/" << f.file << ": ";
+      if (f.kind == "unfilled_template")
+        out << w.unfilled_template << " (" << percent(f.value) << ")\n";
+      else
+        out << static_cast<long>(f.value) << " " << w.invisible_characters << "\n";
+    }
+}
+
 void write_ranking(std::ostream& out, const CohortResult& result, std::size_t top,
                    ReportLanguage language) {
   const auto& w = words(language);
   if (result.pairs.empty()) {
     out << w.no_pairs << "\n";
+    write_findings(out, result, language);
     return;
   }
   std::size_t id_width = 8;
@@ -90,6 +103,7 @@ void write_ranking(std::ostream& out, const CohortResult& result, std::size_t to
   }
   out << shown << " " << w.of << " " << result.pairs.size() << " " << w.pairs_listed << ", "
       << result.submissions.size() << " " << w.submissions << "\n";
+  write_findings(out, result, language);
 }
 
 void write_comparison(std::ostream& out, const CohortResult& result, const PairResult& p,
@@ -104,15 +118,18 @@ void write_comparison(std::ostream& out, const CohortResult& result, const PairR
       << "\n";
   for (const Channel c : kTextChannels) {
     const auto& s = p.channels[channel_index(c)];
-    if (s.shared == 0) continue;
+    if (s.shared == 0 && s.cosine == 0) continue;
     out << "  " << pad(channel_name(c), 10) << w.similarity << " " << percent(s.similarity) << "  "
         << w.coverage_a << " " << percent(s.coverage_a) << "  " << w.coverage_b << " "
-        << percent(s.coverage_b) << "\n";
+        << percent(s.coverage_b) << "  " << w.cosine << " " << percent(s.cosine) << "\n";
   }
   if (!p.fragments_computed) {
     out << w.fragments_not_computed << "\n";
     return;
   }
+  for (const auto& s : p.sections)
+    out << "  " << w.section << " (" << (s.in_b ? "B" : "A") << ") " << s.title << ": "
+        << percent(s.coverage) << " " << w.shared_in_other << "\n";
   constexpr std::size_t kColumn = 60;
   const std::size_t shown = std::min(max_fragments, p.fragments.size());
   for (std::size_t i = 0; i < shown; ++i) {

@@ -7,12 +7,18 @@ const ReportWords& words(ReportLanguage language) {
                               "fragmento mayor", "archivos principales", "tokens",
                               "Ningún par comparte huellas.", "pares listados", "de",
                               "entregas", "Fragmento", "líneas", "canal", "huellas compartidas",
-                              "fragmentos no calculados para este par", "fragmentos más"};
+                              "fragmentos no calculados para este par", "fragmentos más",
+                              "Sección", "compartida con el otro", "coseno",
+                              "entregada casi sin rellenar: plantilla",
+                              "caracteres invisibles (de ancho cero u ocultos)"};
   static const ReportWords en{"#", "A", "B", "similarity", "coverage A", "coverage B",
                               "longest fragment", "top files", "tokens",
                               "No pair shares a fingerprint.", "pairs listed", "of",
                               "submissions", "Fragment", "lines", "channel", "shared fingerprints",
-                              "fragments not computed for this pair", "more fragments"};
+                              "fragments not computed for this pair", "more fragments",
+                              "Section", "shared with the other", "cosine",
+                              "handed in nearly unfilled: template",
+                              "invisible characters (zero-width or hidden)"};
   return language == ReportLanguage::es ? es : en;
 }
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "huella/similarity.h"
 
@@ -15,6 +16,16 @@ ChannelSimilarity channel_similarity(std::uint32_t shared, std::uint32_t total_a
   if (total_b > 0) s.coverage_b = static_cast<double>(shared) / total_b;
   return s;
 }
+
+namespace {
+
+bool ranks_before(const PairResult& x, const PairResult& y) {
+  if (x.overall.similarity != y.overall.similarity) return x.overall.similarity > y.overall.similarity;
+  if (x.a != y.a) return x.a < y.a;
+  return x.b < y.b;
+}
+
+}  // namespace
 
 std::vector<PairResult> score_pairs(const CohortIndex& index) {
   std::vector<PairResult> out;
@@ -36,13 +47,31 @@ std::vector<PairResult> score_pairs(const CohortIndex& index) {
     pair.overall = channel_similarity(shared, total_a, total_b);
     out.push_back(std::move(pair));
   }
-  std::sort(out.begin(), out.end(), [](const PairResult& x, const PairResult& y) {
-    if (x.overall.similarity != y.overall.similarity)
-      return x.overall.similarity > y.overall.similarity;
-    if (x.a != y.a) return x.a < y.a;
-    return x.b < y.b;
-  });
+  std::sort(out.begin(), out.end(), ranks_before);
   return out;
+}
+
+void attach_cosines(std::vector<PairResult>& pairs, Channel channel,
+                    std::span<const PairCosine> cosines, double list_cosine) {
+  std::unordered_map<std::uint64_t, std::size_t> position;
+  for (std::size_t i = 0; i < pairs.size(); ++i)
+    position.emplace(std::uint64_t{pairs[i].a} << 32 | pairs[i].b, i);
+  const auto c = channel_index(channel);
+  bool added = false;
+  for (const auto& pc : cosines) {
+    if (const auto it = position.find(std::uint64_t{pc.a} << 32 | pc.b); it != position.end()) {
+      pairs[it->second].channels[c].cosine = pc.cosine;
+    } else if (pc.cosine >= list_cosine) {
+      PairResult pair;
+      pair.a = pc.a;
+      pair.b = pc.b;
+      pair.channels[c].cosine = pc.cosine;
+      position.emplace(std::uint64_t{pc.a} << 32 | pc.b, pairs.size());
+      pairs.push_back(std::move(pair));
+      added = true;
+    }
+  }
+  if (added) std::stable_sort(pairs.begin(), pairs.end(), ranks_before);
 }
 
 void attach_fragments(PairResult& pair, std::vector<Fragment> fragments, std::size_t keep) {

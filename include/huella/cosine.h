@@ -1,0 +1,32 @@
+// Cosine: TF-IDF cosine similarity between the feature bags of submissions, one channel at a
+// time, with one implementation for every channel.
+//
+// Weights: sublinear tf (1 + ln tf) × idf ln((N + 1) / df). Features in more than the frequency
+// cut's submissions are boilerplate and dropped, as for fingerprints. Vectors are L2-normalized
+// and multiplied as an Eigen sparse product X·Xᵀ that only ever touches features two
+// submissions share, pruned below `min_cosine`.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "huella/features.h"
+#include "huella/index.h"
+
+namespace huella {
+
+struct CosineParams {
+  double min_cosine = 0.02;  // smaller cosines are reported as 0 (pruned from the product)
+};
+
+struct PairCosine {
+  std::uint32_t a, b;  // submission indices, a < b
+  float cosine;
+};
+
+// `bags[s]` are submission s's features in one channel. Sorted by (a, b).
+std::vector<PairCosine> cosine_pairs(std::span<const std::vector<FeatureCount>> bags,
+                                     const IndexParams& cut, const CosineParams& params);
+
+}  // namespace huella
