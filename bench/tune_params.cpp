@@ -63,10 +63,12 @@ int main(int argc, char** argv) {
             options.index.max_share = share;
             options.fragment_pairs = 0;
             const auto result = analyze(cohort.submissions, options);
-            for (const auto measure : {Measure::similarity, Measure::cosine}) {
+            for (const auto measure : {Measure::similarity, Measure::cosine, Measure::literals}) {
               const auto s = measure_separation(result, labels, measure);
               std::printf("%3.0f %3.0f %5.2f %5.2f %2.0f %-6s |", k, w, share, novel, ngram,
-                          measure == Measure::cosine ? "cosine" : "sim");
+                          measure == Measure::cosine     ? "cosine"
+                          : measure == Measure::literals ? "liter"
+                                                         : "sim");
               for (const char* c : {"code", "terraform", "config", "prose"}) {
                 const auto& sep = s.channels.at(c);
                 if (sep.planted == 0)

@@ -179,3 +179,21 @@ TEST_CASE("cohort: the unfilled template is a finding; filled documents are not"
     CHECK(unfilled == (s.id == "rios_marina"));
   }
 }
+
+TEST_CASE("cohort: literal values rank every planted code copy, assistant rewrites included, first") {
+  const auto& r = cohort_result();
+  double lowest_planted = 1, highest_innocent = 0;
+  for (const auto& p : r.pairs) {
+    const auto key = ordered_pair(r.submissions[p.a].id, r.submissions[p.b].id);
+    const double score = p.channels[channel_index(Channel::code)].literals;
+    const auto planted = labels().planted.find(key);
+    if (planted != labels().planted.end() && planted->second.contains("code"))
+      lowest_planted = std::min(lowest_planted, score);
+    else if (labels().innocent(key))
+      highest_innocent = std::max(highest_innocent, score);
+  }
+  for (const auto& [pair, channels] : labels().planted)
+    if (channels.contains("code")) CHECK(find_pair(pair.first, pair.second) != nullptr);
+  INFO("lowest planted " << lowest_planted << ", highest innocent " << highest_innocent);
+  CHECK(lowest_planted > highest_innocent);
+}

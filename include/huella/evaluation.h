@@ -48,7 +48,7 @@ struct Separation {
 };
 
 // Which per-channel figure is measured: fingerprint similarity or TF-IDF cosine.
-enum class Measure { similarity, cosine };
+enum class Measure { similarity, cosine, literals };
 
 Separation measure_separation(const CohortResult& result, const CohortLabels& labels,
                               Measure measure = Measure::similarity);

@@ -26,10 +26,16 @@ using FeatureCount = std::pair<std::uint32_t, std::uint32_t>;
 // Per channel, the features of one file or submission, sorted by id, ids unique.
 using ChannelFeatures = std::array<std::vector<FeatureCount>, kChannelCount>;
 
-// The n-grams of `file` that contain no base token (`token_in_base` may be empty: no base).
-ChannelFeatures extract_features(const TokenizedFile& file,
-                                 const std::vector<std::uint8_t>& token_in_base,
-                                 const FeatureParams& params);
+struct FileFeatures {
+  ChannelFeatures ngrams;    // n-grams of the matching form
+  ChannelFeatures literals;  // values of string and number literals
+};
+
+// The n-grams and literals of `file` that contain no base token (`token_in_base` may be empty:
+// no base).
+FileFeatures extract_features(const TokenizedFile& file,
+                              const std::vector<std::uint8_t>& token_in_base,
+                              const FeatureParams& params);
 
 // Adds `more` into `into` (both sorted by id).
 void merge_features(ChannelFeatures& into, const ChannelFeatures& more);

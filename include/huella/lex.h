@@ -30,9 +30,17 @@ struct Segment {
   std::uint32_t end;    // one past the last token
 };
 
+// A literal's own value, kept beside the matching form: a copy rewritten by an assistant keeps
+// its endpoints, thresholds, topic names and messages even when every token around them changes.
+struct Literal {
+  std::uint32_t token;  // index of the literal's token
+  std::uint64_t value;  // hash of its content, quotes and prefixes removed, ASCII lower-cased
+};
+
 struct TokenizedFile {
   std::vector<Token> tokens;
   std::vector<Segment> segments;
+  std::vector<Literal> literals;  // string and number literals of two or more characters
 };
 
 // Receives a lexer's tokens; computes lines from offsets so lexers need not track them.
@@ -49,8 +57,12 @@ class TokenSink {
   void keep_as(std::string_view at, std::string_view form) { emit(at, symbol_of(form)); }
   // Identifiers, numbers and string literals collapse into one symbol per class.
   void identifier(std::string_view at) { emit(at, kIdentifierSymbol); }
-  void number(std::string_view at) { emit(at, kNumberSymbol); }
-  void string_literal(std::string_view at) { emit(at, kStringSymbol); }
+  void number(std::string_view at) {
+    if (emit(at, kNumberSymbol)) note_literal(at);
+  }
+  void string_literal(std::string_view at) {
+    if (emit(at, kStringSymbol)) note_literal(at);
+  }
 
   // Tokens from now on belong to `channel`, in a new segment (e.g. a fenced code block).
   void switch_channel(Channel channel);
@@ -90,7 +102,9 @@ class TokenSink {
   static const std::uint64_t kStringSymbol;
 
  private:
-  void emit(std::string_view at, std::uint64_t symbol);
+  // False when `at` is not a view of the text being lexed (the token is dropped).
+  bool emit(std::string_view at, std::uint64_t symbol);
+  void note_literal(std::string_view at);
 
   TokenizedFile out_;
   Channel channel_;

@@ -24,7 +24,8 @@ struct ChannelSimilarity {
   double coverage_a = 0;
   double coverage_b = 0;
   std::uint32_t shared = 0;
-  double cosine = 0;  // TF-IDF cosine of the channel's n-gram bags
+  double cosine = 0;    // TF-IDF cosine of the channel's n-gram bags
+  double literals = 0;  // TF-IDF cosine of the channel's literal values
 };
 
 // Shared token coverage of one file of each side, summed over fragments.
@@ -66,10 +67,11 @@ ChannelSimilarity channel_similarity(std::uint32_t shared, std::uint32_t total_a
 // Scores every candidate pair; sorted by overall similarity, highest first, then by ids.
 std::vector<PairResult> score_pairs(const CohortIndex& index);
 
-// Sets each pair's cosine in `channel`, and adds the pairs that share no fingerprint but reach
-// `list_cosine` there. Keeps `pairs` sorted as score_pairs does.
+// Sets each pair's `field` (cosine or literals) in `channel`, and adds the pairs that share no
+// fingerprint but reach `list_cosine` there. Keeps `pairs` sorted as score_pairs does.
 void attach_cosines(std::vector<PairResult>& pairs, Channel channel,
-                    std::span<const PairCosine> cosines, double list_cosine);
+                    double ChannelSimilarity::*field, std::span<const PairCosine> cosines,
+                    double list_cosine);
 
 // The sections of one side (`files[i]` its fingerprints, `sections[i]` its sections) that
 // reach the thresholds, leaving out a section whose enclosing section is reported.

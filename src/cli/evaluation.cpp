@@ -54,7 +54,7 @@ double Separation::worst_margin() const {
 Separation measure_separation(const CohortResult& result, const CohortLabels& labels,
                               Measure measure) {
   const auto score_of = [measure](const ChannelSimilarity& s) {
-    return measure == Measure::cosine ? s.cosine : s.similarity;
+    return measure == Measure::cosine ? s.cosine : measure == Measure::literals ? s.literals : s.similarity;
   };
   Separation out;
   std::map<SubmissionPair, const PairResult*> listed;

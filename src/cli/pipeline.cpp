@@ -25,7 +25,7 @@ struct AnalyzedFile {
   std::uint32_t invisible_chars = 0;
   std::uint32_t base_tokens = 0;
   std::vector<Fingerprint> fingerprints;
-  ChannelFeatures features;
+  FileFeatures features;
   std::vector<MarkdownSection> sections;
 };
 
@@ -127,7 +127,7 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
   // Keep readable files; a file with the same bytes as an earlier one in its submission counts once.
   std::vector<std::vector<std::span<const Fingerprint>>> kept(submissions.size());
   std::vector<IndexedFile> indexed;
-  std::vector<ChannelFeatures> features(submissions.size());
+  std::vector<FileFeatures> features(submissions.size());
   std::size_t next = 0;
   for (std::uint32_t s = 0; s < submissions.size(); ++s) {
     auto& submission = submissions[s];
@@ -151,7 +151,8 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
                                a.replaced_bytes, a.base_tokens, a.invisible_chars,
                                std::move(a.sections)});
       kept[s].emplace_back(a.fingerprints);
-      merge_features(features[s], a.features);
+      merge_features(features[s].ngrams, a.features.ngrams);
+      merge_features(features[s].literals, a.features.literals);
       a.features = {};
       indexed.push_back({s, a.fingerprints});
     }
@@ -171,10 +172,15 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
   const CohortIndex index(indexed, static_cast<std::uint32_t>(submissions.size()), options.index);
   result.pairs = score_pairs(index);
   for (const Channel c : kTextChannels) {
-    std::vector<std::vector<FeatureCount>> bags(submissions.size());
-    for (std::size_t s = 0; s < submissions.size(); ++s) bags[s] = std::move(features[s][channel_index(c)]);
-    attach_cosines(result.pairs, c, cosine_pairs(bags, options.index, options.cosine),
-                   options.list_cosine);
+    for (const auto bag_of : {&FileFeatures::ngrams, &FileFeatures::literals}) {
+      std::vector<std::vector<FeatureCount>> bags(submissions.size());
+      for (std::size_t s = 0; s < submissions.size(); ++s)
+        bags[s] = std::move((features[s].*bag_of)[channel_index(c)]);
+      const auto field = bag_of == &FileFeatures::ngrams ? &ChannelSimilarity::cosine
+                                                         : &ChannelSimilarity::literals;
+      attach_cosines(result.pairs, c, field, cosine_pairs(bags, options.index, options.cosine),
+                     options.list_cosine);
+    }
   }
   std::erase_if(result.pairs, [&](const PairResult& p) {
     return p.overall.similarity < options.min_similarity;

@@ -22,9 +22,9 @@ std::vector<FeatureCount> count_sorted(std::vector<std::uint32_t>& ids) {
 
 }  // namespace
 
-ChannelFeatures extract_features(const TokenizedFile& file,
-                                 const std::vector<std::uint8_t>& token_in_base,
-                                 const FeatureParams& params) {
+FileFeatures extract_features(const TokenizedFile& file,
+                              const std::vector<std::uint8_t>& token_in_base,
+                              const FeatureParams& params) {
   std::array<std::vector<std::uint32_t>, kChannelCount> ids;
   std::vector<std::uint64_t> window;
   for (const auto& segment : file.segments) {
@@ -47,8 +47,20 @@ ChannelFeatures extract_features(const TokenizedFile& file,
       }
     }
   }
-  ChannelFeatures features;
-  for (std::size_t c = 0; c < kChannelCount; ++c) features[c] = count_sorted(ids[c]);
+  std::array<std::vector<std::uint32_t>, kChannelCount> literal_ids;
+  for (const auto& literal : file.literals) {
+    if (!token_in_base.empty() && token_in_base[literal.token] != 0) continue;
+    const auto segment = std::upper_bound(file.segments.begin(), file.segments.end(), literal.token,
+                                          [](std::uint32_t t, const Segment& s) { return t < s.begin; });
+    if (segment == file.segments.begin()) continue;
+    literal_ids[channel_index(std::prev(segment)->channel)].push_back(
+        static_cast<std::uint32_t>(literal.value));
+  }
+  FileFeatures features;
+  for (std::size_t c = 0; c < kChannelCount; ++c) {
+    features.ngrams[c] = count_sorted(ids[c]);
+    features.literals[c] = count_sorted(literal_ids[c]);
+  }
   return features;
 }
 

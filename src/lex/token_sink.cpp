@@ -32,15 +32,22 @@ void TokenSink::sort_items(std::span<const std::uint32_t> starts,
   const std::uint32_t end = emitted();
   const auto item_end = [&](std::uint32_t i) { return i + 1 < starts.size() ? starts[i + 1] : end; };
   std::vector<Token> sorted;
+  std::vector<std::uint32_t> moved_to(end - starts.front());  // new index of each old token
   sorted.reserve(end - starts.front());
   for (const auto i : order)
-    sorted.insert(sorted.end(), out_.tokens.begin() + starts[i], out_.tokens.begin() + item_end(i));
+    for (std::uint32_t t = starts[i]; t < item_end(i); ++t) {
+      moved_to[t - starts.front()] = starts.front() + static_cast<std::uint32_t>(sorted.size());
+      sorted.push_back(out_.tokens[t]);
+    }
   std::copy(sorted.begin(), sorted.end(), out_.tokens.begin() + starts.front());
+  for (auto& literal : out_.literals)
+    if (literal.token >= starts.front() && literal.token < end)
+      literal.token = moved_to[literal.token - starts.front()];
 }
 
-void TokenSink::emit(std::string_view at, std::uint64_t symbol) {
+bool TokenSink::emit(std::string_view at, std::uint64_t symbol) {
   const auto* begin = text_.data();
-  if (at.data() < begin || at.data() > begin + text_.size()) return;  // not a view of the text
+  if (at.data() < begin || at.data() > begin + text_.size()) return false;
   auto offset = static_cast<std::uint32_t>(at.data() - begin);
   // Lexers move forward almost always; going back recounts from the start of the text.
   if (offset < cursor_offset_) {
@@ -53,6 +60,24 @@ void TokenSink::emit(std::string_view at, std::uint64_t symbol) {
   const std::uint32_t file_offset = embedded_ ? base_offset_ : base_offset_ + offset;
   out_.tokens.push_back({symbol, file_offset, first_line_ + cursor_line_});
   out_.segments.back().end = static_cast<std::uint32_t>(out_.tokens.size());
+  return true;
+}
+
+void TokenSink::note_literal(std::string_view at) {
+  // The content without prefixes (f, r, b, u) and quotes, so "x", 'x' and f"x" are one value.
+  std::size_t first = 0;
+  while (first < at.size() && first < 3 && std::string_view("rRbBuUfF").find(at[first]) != std::string_view::npos)
+    ++first;
+  if (first == at.size() || std::string_view("\"'`").find(at[first]) == std::string_view::npos)
+    first = 0;  // not a prefixed string: a number or a bare literal
+  std::size_t last = at.size();
+  while (first < last && std::string_view("\"'`").find(at[first]) != std::string_view::npos) ++first;
+  while (last > first && std::string_view("\"'`").find(at[last - 1]) != std::string_view::npos) --last;
+  if (last - first < 2) return;
+  std::string content(at.substr(first, last - first));
+  for (char& c : content)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  out_.literals.push_back({static_cast<std::uint32_t>(out_.tokens.size() - 1), symbol_of(content)});
 }
 
 void TokenSink::break_segment() {

@@ -13,7 +13,8 @@ nlohmann::ordered_json channel_json(const ChannelSimilarity& s) {
           {"coverage_a", rounded(s.coverage_a)},
           {"coverage_b", rounded(s.coverage_b)},
           {"shared_fingerprints", s.shared},
-          {"cosine", rounded(s.cosine)}};
+          {"cosine", rounded(s.cosine)},
+          {"literals", rounded(s.literals)}};
 }
 
 }  // namespace
@@ -58,7 +59,7 @@ nlohmann::ordered_json to_json(const CohortResult& result) {
     nlohmann::ordered_json channels = nlohmann::ordered_json::object();
     for (const Channel c : kTextChannels) {
       const auto& s = p.channels[channel_index(c)];
-      if (s.shared > 0 || s.cosine > 0) channels[std::string(channel_name(c))] = channel_json(s);
+      if (s.shared > 0 || s.cosine > 0 || s.literals > 0) channels[std::string(channel_name(c))] = channel_json(s);
     }
     nlohmann::ordered_json fragments = nlohmann::ordered_json::array();
     for (const auto& f : p.fragments)
