@@ -82,6 +82,123 @@ BaseMaterial load_base(const PipelineOptions& options, std::vector<std::string>&
   return base;
 }
 
+// The per-file stages, in parallel over every file of every submission, in submission order.
+std::vector<AnalyzedFile> analyze_files(const std::vector<Submission>& submissions,
+                                        const PipelineOptions& options, const BaseMaterial& base,
+                                        const ProgressCallback& progress) {
+  std::vector<const SourceFile*> files;
+  for (const auto& submission : submissions)
+    for (const auto& file : submission.files) files.push_back(&file);
+  std::vector<AnalyzedFile> analyzed(files.size());
+  std::atomic<std::size_t> done{0};
+  tbb::parallel_for(std::size_t{0}, files.size(), [&](std::size_t i) {
+    analyzed[i] = analyze_file(*files[i], options, base);
+    const auto n = ++done;
+    if (progress) progress(n, files.size());
+  });
+  return analyzed;
+}
+
+// What the pair stages need of the analyzed files of a cohort.
+struct CohortMaterial {
+  explicit CohortMaterial(std::size_t submissions) : fingerprints(submissions), features(submissions) {}
+  std::vector<std::vector<std::span<const Fingerprint>>> fingerprints;  // per submission, per file
+  std::vector<IndexedFile> indexed;
+  std::vector<FileFeatures> features;  // per submission
+};
+
+// The summary of one submission; its readable files go into `material`. A file with the same
+// bytes as an earlier one of the submission counts once.
+SubmissionSummary summarize(const Submission& submission, std::uint32_t s,
+                            std::span<AnalyzedFile> analyzed, CohortMaterial& material) {
+  SubmissionSummary summary{submission.id, submission.root.generic_string(), {}, submission.skipped, {}};
+  std::unordered_map<std::string, std::string> first_with_key;
+  for (std::size_t i = 0; i < analyzed.size(); ++i) {
+    const auto& file = submission.files[i];
+    auto& a = analyzed[i];
+    if (!a.ok) {
+      summary.skipped.push_back({file.path, a.reason, true});
+      continue;
+    }
+    if (!a.key.empty()) {
+      auto [it, fresh] = first_with_key.emplace(a.key, file.path);
+      if (!fresh) {
+        summary.skipped.push_back({file.path, "same content as " + it->second, false});
+        continue;
+      }
+    }
+    summary.files.push_back({file.path, file.absolute, file.channel, std::string(file.language->name),
+                             a.tokens, static_cast<std::uint32_t>(a.fingerprints.size()),
+                             a.replaced_bytes, a.base_tokens, a.invisible_chars,
+                             std::move(a.sections)});
+    material.fingerprints[s].emplace_back(a.fingerprints);
+    material.indexed.push_back({s, a.fingerprints});
+    merge_features(material.features[s].ngrams, a.features.ngrams);
+    merge_features(material.features[s].literals, a.features.literals);
+    a.features = {};
+  }
+  std::sort(summary.skipped.begin(), summary.skipped.end(),
+            [](const auto& x, const auto& y) { return x.path < y.path; });
+  return summary;
+}
+
+std::vector<Finding> findings_of(const SubmissionSummary& summary, const PipelineOptions& options) {
+  std::vector<Finding> findings;
+  for (const auto& f : summary.files) {
+    const double share = f.tokens == 0 ? 0.0 : static_cast<double>(f.base_tokens) / f.tokens;
+    // Starter code and compose files are meant to be reused; a document is meant to be written.
+    if (f.channel == Channel::prose && share >= options.unfilled_template_share)
+      findings.push_back({"unfilled_template", f.path, share});
+    if (f.invisible_chars > 0)
+      findings.push_back({"invisible_characters", f.path, static_cast<double>(f.invisible_chars)});
+  }
+  return findings;
+}
+
+// TF-IDF cosines of n-grams and of literal values, per text channel.
+void attach_channel_cosines(std::vector<PairResult>& pairs, std::vector<FileFeatures>& features,
+                            const PipelineOptions& options) {
+  for (const Channel c : kTextChannels)
+    for (const auto bag_of : {&FileFeatures::ngrams, &FileFeatures::literals}) {
+      std::vector<std::vector<FeatureCount>> bags(features.size());
+      for (std::size_t s = 0; s < features.size(); ++s)
+        bags[s] = std::move((features[s].*bag_of)[channel_index(c)]);
+      const auto field = bag_of == &FileFeatures::ngrams ? &ChannelSimilarity::cosine
+                                                         : &ChannelSimilarity::literals;
+      attach_cosines(pairs, c, field, cosine_pairs(bags, options.index, options.cosine),
+                     options.list_cosine);
+    }
+}
+
+// Fragments, file pairs and section matches for the pairs worth reading.
+void attach_evidence(CohortResult& result, const CohortMaterial& material,
+                     const CohortIndex& index, const PipelineOptions& options) {
+  const auto prose_hashes = [&](std::uint32_t s) {
+    std::unordered_set<std::uint64_t> out;
+    for (const auto& file : material.fingerprints[s])
+      for (const auto& fp : file)
+        if (fp.channel == Channel::prose) out.insert(fp.hash);
+    return out;
+  };
+  const auto sections_of = [&](std::uint32_t s) {
+    std::vector<std::vector<MarkdownSection>> out;
+    for (const auto& f : result.submissions[s].files) out.push_back(f.sections);
+    return out;
+  };
+  const auto& fps = material.fingerprints;
+  const std::size_t with_fragments = std::min(options.fragment_pairs, result.pairs.size());
+  tbb::parallel_for(std::size_t{0}, with_fragments, [&](std::size_t i) {
+    auto& pair = result.pairs[i];
+    pair.sections = match_sections(fps[pair.a], sections_of(pair.a), prose_hashes(pair.b), index,
+                                   false, options.sections);
+    auto b_sections = match_sections(fps[pair.b], sections_of(pair.b), prose_hashes(pair.a),
+                                     index, true, options.sections);
+    pair.sections.insert(pair.sections.end(), b_sections.begin(), b_sections.end());
+    attach_fragments(pair, match_fragments(fps[pair.a], fps[pair.b], index, options.fingerprint.k),
+                     options.fragments_per_pair);
+  });
+}
+
 }  // namespace
 
 nlohmann::ordered_json params_json(const PipelineOptions& options) {
@@ -109,106 +226,26 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
   CohortResult result;
   result.params = params_json(options);
   const auto base = load_base(options, result.errors);
+  auto analyzed = analyze_files(submissions, options, base, progress);
 
-  struct FileRef {
-    std::uint32_t submission, file;
-  };
-  std::vector<FileRef> refs;
-  for (std::uint32_t s = 0; s < submissions.size(); ++s)
-    for (std::uint32_t f = 0; f < submissions[s].files.size(); ++f) refs.push_back({s, f});
-  std::vector<AnalyzedFile> analyzed(refs.size());
-  std::atomic<std::size_t> done{0};
-  tbb::parallel_for(std::size_t{0}, refs.size(), [&](std::size_t i) {
-    analyzed[i] = analyze_file(submissions[refs[i].submission].files[refs[i].file], options, base);
-    const auto n = ++done;
-    if (progress) progress(n, refs.size());
-  });
-
-  // Keep readable files; a file with the same bytes as an earlier one in its submission counts once.
-  std::vector<std::vector<std::span<const Fingerprint>>> kept(submissions.size());
-  std::vector<IndexedFile> indexed;
-  std::vector<FileFeatures> features(submissions.size());
+  CohortMaterial material(submissions.size());
   std::size_t next = 0;
   for (std::uint32_t s = 0; s < submissions.size(); ++s) {
-    auto& submission = submissions[s];
-    SubmissionSummary summary{submission.id, submission.root.generic_string(), {}, submission.skipped};
-    std::unordered_map<std::string, std::string> first_with_key;
-    for (const auto& file : submission.files) {
-      auto& a = analyzed[next++];
-      if (!a.ok) {
-        summary.skipped.push_back({file.path, a.reason, true});
-        continue;
-      }
-      if (!a.key.empty()) {
-        auto [it, fresh] = first_with_key.emplace(a.key, file.path);
-        if (!fresh) {
-          summary.skipped.push_back({file.path, "same content as " + it->second, false});
-          continue;
-        }
-      }
-      summary.files.push_back({file.path, file.absolute, file.channel, std::string(file.language->name),
-                               a.tokens, static_cast<std::uint32_t>(a.fingerprints.size()),
-                               a.replaced_bytes, a.base_tokens, a.invisible_chars,
-                               std::move(a.sections)});
-      kept[s].emplace_back(a.fingerprints);
-      merge_features(features[s].ngrams, a.features.ngrams);
-      merge_features(features[s].literals, a.features.literals);
-      a.features = {};
-      indexed.push_back({s, a.fingerprints});
-    }
-    std::sort(summary.skipped.begin(), summary.skipped.end(),
-              [](const auto& x, const auto& y) { return x.path < y.path; });
-    for (const auto& f : summary.files) {
-      const double share = f.tokens == 0 ? 0.0 : static_cast<double>(f.base_tokens) / f.tokens;
-      // Starter code and compose files are meant to be reused; a document is meant to be written.
-      if (f.channel == Channel::prose && share >= options.unfilled_template_share)
-        summary.findings.push_back({"unfilled_template", f.path, share});
-      if (f.invisible_chars > 0)
-        summary.findings.push_back({"invisible_characters", f.path, static_cast<double>(f.invisible_chars)});
-    }
+    const auto files = std::span(analyzed).subspan(next, submissions[s].files.size());
+    next += files.size();
+    auto summary = summarize(submissions[s], s, files, material);
+    summary.findings = findings_of(summary, options);
     result.submissions.push_back(std::move(summary));
   }
 
-  const CohortIndex index(indexed, static_cast<std::uint32_t>(submissions.size()), options.index);
+  const CohortIndex index(material.indexed, static_cast<std::uint32_t>(submissions.size()),
+                          options.index);
   result.pairs = score_pairs(index);
-  for (const Channel c : kTextChannels) {
-    for (const auto bag_of : {&FileFeatures::ngrams, &FileFeatures::literals}) {
-      std::vector<std::vector<FeatureCount>> bags(submissions.size());
-      for (std::size_t s = 0; s < submissions.size(); ++s)
-        bags[s] = std::move((features[s].*bag_of)[channel_index(c)]);
-      const auto field = bag_of == &FileFeatures::ngrams ? &ChannelSimilarity::cosine
-                                                         : &ChannelSimilarity::literals;
-      attach_cosines(result.pairs, c, field, cosine_pairs(bags, options.index, options.cosine),
-                     options.list_cosine);
-    }
-  }
+  attach_channel_cosines(result.pairs, material.features, options);
   std::erase_if(result.pairs, [&](const PairResult& p) {
     return p.overall.similarity < options.min_similarity;
   });
-
-  const std::size_t with_fragments = std::min(options.fragment_pairs, result.pairs.size());
-  const auto prose_hashes = [&](std::uint32_t s) {
-    std::unordered_set<std::uint64_t> out;
-    for (const auto& file : kept[s])
-      for (const auto& fp : file)
-        if (fp.channel == Channel::prose) out.insert(fp.hash);
-    return out;
-  };
-  const auto sections_of = [&](std::uint32_t s) {
-    std::vector<std::vector<MarkdownSection>> out;
-    for (const auto& f : result.submissions[s].files) out.push_back(f.sections);
-    return out;
-  };
-  tbb::parallel_for(std::size_t{0}, with_fragments, [&](std::size_t i) {
-    auto& pair = result.pairs[i];
-    pair.sections = match_sections(kept[pair.a], sections_of(pair.a), prose_hashes(pair.b), index,
-                                   false, options.sections);
-    auto b_sections = match_sections(kept[pair.b], sections_of(pair.b), prose_hashes(pair.a),
-                                     index, true, options.sections);
-    pair.sections.insert(pair.sections.end(), b_sections.begin(), b_sections.end());
-    attach_fragments(pair, match_fragments(kept[pair.a], kept[pair.b], index, options.fingerprint.k),
-                     options.fragments_per_pair);
-  });
+  attach_evidence(result, material, index, options);
   return result;
 }
 
