@@ -177,3 +177,10 @@ TEST_CASE("cli: --min-similarity leaves out the pairs below it") {
   REQUIRE(run.exit_code == 0);
   CHECK(nlohmann::json::parse(run.out)["pairs"].empty());
 }
+
+TEST_CASE("cli: a device as output is written in place, never replaced by a file") {
+  TempFolder cohort;
+  cohort.write("ana/a.py", kProducer);
+  REQUIRE(run_huella("report " + cohort.path().string() + " --json /dev/null").exit_code == 0);
+  CHECK(std::filesystem::is_character_file("/dev/null"));
+}

@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <mutex>
+#include <set>
+
 #include "huella/index.h"
 #include "huella/similarity.h"
 
@@ -16,6 +20,20 @@ std::vector<Fingerprint> prints(const std::vector<std::uint64_t>& hashes, Channe
   return out;
 }
 
+// Every candidate the index streams, sorted by (a, b).
+std::vector<CandidatePair> candidates(const CohortIndex& index) {
+  std::mutex lock;
+  std::vector<CandidatePair> out;
+  index.for_each_candidate([&](const CandidatePair& c) {
+    std::lock_guard guard(lock);
+    out.push_back(c);
+  });
+  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return std::pair(x.a, x.b) < std::pair(y.a, y.b); });
+  return out;
+}
+
+const PairFloor kNoFloor{0, 2, 0};
+
 }  // namespace
 
 TEST_CASE("index: pairs come only from shared fingerprints") {
@@ -24,8 +42,9 @@ TEST_CASE("index: pairs come only from shared fingerprints") {
   const auto c = prints({7, 8, 9});
   const std::vector<IndexedFile> files = {{0, a}, {1, b}, {2, c}};
   const CohortIndex index(files, 3, IndexParams{});
-  REQUIRE(index.candidate_pairs().size() == 1);
-  const auto& pair = index.candidate_pairs()[0];
+  const auto pairs = candidates(index);
+  REQUIRE(pairs.size() == 1);
+  const auto& pair = pairs[0];
   CHECK(pair.a == 0);
   CHECK(pair.b == 1);
   CHECK(pair.shared[channel_index(Channel::code)] == 2);
@@ -38,7 +57,7 @@ TEST_CASE("index: fingerprints are counted once per submission, however often th
   const std::vector<IndexedFile> files = {{0, a1}, {0, a2}, {1, b}};
   const CohortIndex index(files, 2, IndexParams{});
   CHECK(index.distinct(0, Channel::code) == 3);
-  CHECK(index.candidate_pairs()[0].shared[channel_index(Channel::code)] == 2);
+  CHECK(candidates(index)[0].shared[channel_index(Channel::code)] == 2);
 }
 
 TEST_CASE("index: fingerprints in more than the frequency cut's submissions are dropped") {
@@ -52,7 +71,7 @@ TEST_CASE("index: fingerprints in more than the frequency cut's submissions are 
   CHECK(index.frequency_cut() == 3);
   CHECK_FALSE(index.counts(42));
   CHECK(index.frequent_count() == 1);
-  REQUIRE(index.candidate_pairs().size() == 1);  // only the pair sharing hash 7 is left
+  REQUIRE(candidates(index).size() == 1);  // only the pair sharing hash 7 is left
   CHECK(index.distinct(0, Channel::code) == 2);
 }
 
@@ -61,7 +80,7 @@ TEST_CASE("index: channels are counted separately") {
   const auto b = prints({1, 2}, Channel::terraform);
   const std::vector<IndexedFile> files = {{0, a}, {1, b}};
   const CohortIndex index(files, 2, IndexParams{});
-  const auto& pair = index.candidate_pairs()[0];
+  const auto pair = candidates(index)[0];
   CHECK(pair.shared[channel_index(Channel::terraform)] == 2);
   CHECK(pair.shared[channel_index(Channel::code)] == 0);
 }
@@ -118,7 +137,7 @@ TEST_CASE("similarity: overall counts every text channel together; pairs rank by
   const auto t = prints({5, 6}, Channel::terraform);
   const std::vector<IndexedFile> files = {{0, a}, {1, b}, {2, c}, {2, t}};
   const CohortIndex index(files, 3, IndexParams{});
-  const auto pairs = score_pairs(index);
+  const auto pairs = score_pairs(index, kNoFloor);
   REQUIRE(pairs.size() == 3);
   CHECK(pairs[0].a == 0);
   CHECK(pairs[0].b == 1);
@@ -126,4 +145,46 @@ TEST_CASE("similarity: overall counts every text channel together; pairs rank by
   const auto& ac = pairs[1];
   CHECK(ac.overall.similarity == doctest::Approx(2.0 * 2 / (4 + 6)));
   CHECK(ac.channels[channel_index(Channel::code)].similarity == doctest::Approx(0.5));
+}
+
+TEST_CASE("similarity: pairs under the floor are chance overlap and are not kept") {
+  const auto a = prints({1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+  const auto b = prints({1, 20, 30, 40, 50, 60, 70, 80, 90, 100});  // one shared: 0.1
+  const auto c = prints({1, 2, 3, 4, 5, 61, 71, 81, 91, 101});   // five shared: 0.5
+  const std::vector<IndexedFile> files = {{0, a}, {1, b}, {2, c}};
+  const CohortIndex index(files, 3, IndexParams{});
+  CHECK(score_pairs(index, kNoFloor).size() == 3);
+  const auto kept = score_pairs(index, PairFloor{0.3, 2, 0});
+  REQUIRE(kept.size() == 1);
+  CHECK(kept[0].a == 0);
+  CHECK(kept[0].b == 2);
+  // A channel copied whole keeps the pair even when the rest dilutes the overall figure.
+  CHECK(score_pairs(index, PairFloor{0.9, 0.45, 5}).size() == 1);
+}
+
+TEST_CASE("index: candidates stream the same counts as a brute-force comparison") {
+  std::vector<std::vector<Fingerprint>> storage;
+  for (std::uint64_t s = 0; s < 40; ++s) {
+    std::vector<std::uint64_t> hashes;
+    for (std::uint64_t i = 0; i < 30; ++i) hashes.push_back((s * 7 + i * 13) % 97);
+    storage.push_back(prints(hashes));
+  }
+  std::vector<IndexedFile> files;
+  for (std::uint32_t s = 0; s < storage.size(); ++s) files.push_back({s, storage[s]});
+  const CohortIndex index(files, 40, IndexParams{1.0, 1000});
+  const auto streamed = candidates(index);
+  std::size_t expected_pairs = 0;
+  for (std::uint32_t x = 0; x < 40; ++x)
+    for (std::uint32_t y = x + 1; y < 40; ++y) {
+      std::set<std::uint64_t> hx, hy, both;
+      for (const auto& f : storage[x]) hx.insert(f.hash);
+      for (const auto& f : storage[y]) hy.insert(f.hash);
+      std::set_intersection(hx.begin(), hx.end(), hy.begin(), hy.end(), std::inserter(both, both.end()));
+      if (both.empty()) continue;
+      ++expected_pairs;
+      const auto it = std::find_if(streamed.begin(), streamed.end(), [&](const auto& c) { return c.a == x && c.b == y; });
+      REQUIRE(it != streamed.end());
+      CHECK(it->shared[channel_index(Channel::code)] == both.size());
+    }
+  CHECK(streamed.size() == expected_pairs);
 }

@@ -36,14 +36,15 @@ class BaseMaterial {
   void add(const TokenizedFile& file, const FingerprintParams& params);
   bool contains(std::uint64_t hash) const {
     // A 2^20-bit filter answers most lookups (student text is mostly not base) without the set.
-    return (filter_[(hash >> 6) & kFilterMask] >> (hash & 63) & 1) != 0 && hashes_.contains(hash);
+    return !filter_.empty() && (filter_[(hash >> 6) & kFilterMask] >> (hash & 63) & 1) != 0 &&
+           hashes_.contains(hash);
   }
   bool empty() const { return hashes_.empty(); }
   std::size_t size() const { return hashes_.size(); }
 
  private:
   static constexpr std::uint64_t kFilterMask = (1u << 14) - 1;
-  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(kFilterMask + 1, 0);
+  std::vector<std::uint64_t> filter_;  // allocated by the first add(): no base, no cost
   std::unordered_set<std::uint64_t> hashes_;
 };
 

@@ -1,11 +1,13 @@
 // Index: the inverted index from fingerprint to submissions, candidate pairs and fragments.
 //
 // Candidate pairs come only from fingerprints two submissions share, never from a scan of all
-// n² pairs; work grows with the input plus the number of shared postings.
+// n² pairs, and are streamed rather than stored: work grows with the input plus the sum over
+// fingerprints of (submissions holding it)², memory with the input alone.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <unordered_set>
 #include <vector>
@@ -43,8 +45,9 @@ class CohortIndex {
   std::uint32_t distinct(std::uint32_t submission, Channel channel) const {
     return distinct_[submission][channel_index(channel)];
   }
-  // Pairs sharing at least one kept fingerprint, sorted by (a, b).
-  const std::vector<CandidatePair>& candidate_pairs() const { return pairs_; }
+  // Calls `visit` for every pair sharing at least one kept fingerprint, concurrently from
+  // several threads (`visit` must be thread-safe), in no particular order.
+  void for_each_candidate(const std::function<void(const CandidatePair&)>& visit) const;
   // Whether a fingerprint counts (not too frequent).
   bool counts(std::uint64_t hash) const { return !frequent_.contains(hash); }
   std::size_t frequent_count() const { return frequent_.size(); }
@@ -52,7 +55,13 @@ class CohortIndex {
 
  private:
   std::vector<std::array<std::uint32_t, kChannelCount>> distinct_;
-  std::vector<CandidatePair> pairs_;
+  // Groups of two or more submissions sharing a kept (hash, channel): members and channel.
+  std::vector<std::uint32_t> group_start_;  // group g's members: [start[g], start[g + 1])
+  std::vector<std::uint32_t> group_members_;
+  std::vector<Channel> group_channel_;
+  // The groups each submission is in: [start[s], start[s + 1]) of submission_groups_.
+  std::vector<std::uint32_t> submission_start_;
+  std::vector<std::uint32_t> submission_groups_;
   std::unordered_set<std::uint64_t> frequent_;
   std::uint32_t frequency_cut_;
 };

@@ -22,6 +22,7 @@ struct PipelineOptions {
   FingerprintParams fingerprint;
   FeatureParams features;
   IndexParams index;
+  PairFloor floor;
   CosineParams cosine;
   SectionParams sections;
   double list_cosine = 0.3;  // pairs sharing no fingerprint are listed from this channel cosine

@@ -64,8 +64,17 @@ struct PairResult {
 ChannelSimilarity channel_similarity(std::uint32_t shared, std::uint32_t total_a,
                                      std::uint32_t total_b);
 
-// Scores every candidate pair; sorted by overall similarity, highest first, then by ids.
-std::vector<PairResult> score_pairs(const CohortIndex& index);
+// Below these, a pair's shared fingerprints are the chance overlap of common structure (with
+// identifiers collapsed, most pairs of a cohort share a few): such pairs are not kept.
+struct PairFloor {
+  double overall = 0.05;             // kept when the overall similarity reaches this...
+  double channel = 0.25;             // ...or one channel's similarity reaches this
+  std::uint32_t channel_shared = 8;  // on at least this many shared fingerprints
+};
+
+// Scores the candidate pairs above the floor; sorted by overall similarity, highest first,
+// then by ids.
+std::vector<PairResult> score_pairs(const CohortIndex& index, const PairFloor& floor);
 
 // Sets each pair's `field` (cosine or literals) in `channel`, and adds the pairs that share no
 // fingerprint but reach `list_cosine` there. Keeps `pairs` sorted as score_pairs does.

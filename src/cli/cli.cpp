@@ -124,7 +124,8 @@ bool write_output(const std::string& path, const std::string& content) {
 }
 
 bool write_outputs(const Outputs& outputs, const CohortResult& result) {
-  bool ok = write_output(outputs.json, to_json(result).dump(2) + "\n");
+  bool ok = true;
+  if (!outputs.json.empty()) ok = write_output(outputs.json, to_json(result).dump(2) + "\n");
   if (!outputs.csv.empty()) {
     std::ostringstream csv;
     write_csv(csv, result);

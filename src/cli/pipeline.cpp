@@ -217,6 +217,9 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
           {"fragment_pairs", options.fragment_pairs},
           {"fragments_per_pair", options.fragments_per_pair},
           {"min_similarity", options.min_similarity},
+          {"floor", {{"overall", options.floor.overall},
+                     {"channel", options.floor.channel},
+                     {"channel_shared", options.floor.channel_shared}}},
           {"unfilled_template_share", options.unfilled_template_share},
           {"base", std::move(base)}};
 }
@@ -240,7 +243,7 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
 
   const CohortIndex index(material.indexed, static_cast<std::uint32_t>(submissions.size()),
                           options.index);
-  result.pairs = score_pairs(index);
+  result.pairs = score_pairs(index, options.floor);
   attach_channel_cosines(result.pairs, material.features, options);
   std::erase_if(result.pairs, [&](const PairResult& p) {
     return p.overall.similarity < options.min_similarity;

@@ -25,6 +25,7 @@ void kgram_hashes(const TokenizedFile& file, const Segment& segment, std::uint32
 }  // namespace
 
 void BaseMaterial::add(const TokenizedFile& file, const FingerprintParams& params) {
+  if (filter_.empty()) filter_.assign(kFilterMask + 1, 0);
   std::vector<std::uint64_t> symbols, hashes;
   for (const auto& segment : file.segments) {
     kgram_hashes(file, segment, params.k, symbols, hashes);

@@ -1,3 +1,5 @@
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_sort.h>
 
 #include <algorithm>
@@ -20,13 +22,6 @@ struct Posting {
   }
   bool operator==(const Posting&) const = default;
 };
-
-constexpr int kSubmissionBits = 28;
-constexpr std::uint64_t kSubmissionMask = (1ull << kSubmissionBits) - 1;
-
-std::uint64_t pair_key(std::uint32_t a, std::uint32_t b, std::uint32_t channel) {
-  return (std::uint64_t{a} << (kSubmissionBits + 8)) | (std::uint64_t{b} << 8) | channel;
-}
 
 // Calls `visit(begin, end)` for each run of postings with equal (hash, channel).
 template <typename Visit>
@@ -64,28 +59,61 @@ CohortIndex::CohortIndex(std::span<const IndexedFile> files, std::uint32_t submi
   for_each_group(postings, [&](std::size_t i, std::size_t j) {
     if (j - i > frequency_cut_) frequent_.insert(postings[i].hash);
   });
-  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> groups_per_submission(submission_count, 0);
+  group_start_.push_back(0);
   for_each_group(postings, [&](std::size_t i, std::size_t j) {
     if (frequent_.contains(postings[i].hash)) return;
     for (std::size_t x = i; x < j; ++x) ++distinct_[postings[x].submission][postings[x].channel];
-    for (std::size_t x = i; x < j; ++x)
-      for (std::size_t y = x + 1; y < j; ++y)
-        keys.push_back(pair_key(postings[x].submission, postings[y].submission, postings[x].channel));
-  });
-  postings.clear();
-  postings.shrink_to_fit();
-
-  tbb::parallel_sort(keys.begin(), keys.end());
-  for (std::size_t i = 0; i < keys.size();) {
-    const std::uint64_t pair_bits = keys[i] >> 8;
-    CandidatePair pair{static_cast<std::uint32_t>(pair_bits >> kSubmissionBits),
-                       static_cast<std::uint32_t>(pair_bits & kSubmissionMask), {}};
-    while (i < keys.size() && (keys[i] >> 8) == pair_bits) {
-      ++pair.shared[keys[i] & 0xff];
-      ++i;
+    if (j - i < 2) return;  // held by one submission: counted, never shared
+    for (std::size_t x = i; x < j; ++x) {
+      group_members_.push_back(postings[x].submission);
+      ++groups_per_submission[postings[x].submission];
     }
-    pairs_.push_back(pair);
-  }
+    group_start_.push_back(static_cast<std::uint32_t>(group_members_.size()));
+    group_channel_.push_back(static_cast<Channel>(postings[i].channel));
+  });
+  postings = {};
+
+  submission_start_.assign(submission_count + 1, 0);
+  for (std::uint32_t s = 0; s < submission_count; ++s)
+    submission_start_[s + 1] = submission_start_[s] + groups_per_submission[s];
+  submission_groups_.resize(submission_start_.back());
+  std::vector<std::uint32_t> filled(submission_start_.begin(), submission_start_.end() - 1);
+  for (std::uint32_t g = 0; g + 1 < group_start_.size(); ++g)
+    for (std::uint32_t m = group_start_[g]; m < group_start_[g + 1]; ++m)
+      submission_groups_[filled[group_members_[m]]++] = g;
+}
+
+void CohortIndex::for_each_candidate(const std::function<void(const CandidatePair&)>& visit) const {
+  const auto n = static_cast<std::uint32_t>(distinct_.size());
+  // Per thread, shared counts against every other submission, and which ones were touched.
+  struct Counters {
+    std::vector<std::array<std::uint32_t, kChannelCount>> shared;
+    std::vector<std::uint32_t> touched;
+  };
+  tbb::enumerable_thread_specific<Counters> counters([n] { return Counters{std::vector<std::array<std::uint32_t, kChannelCount>>(n), {}}; });
+  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n), [&](const auto& range) {
+    auto& local = counters.local();
+    for (std::uint32_t a = range.begin(); a != range.end(); ++a) {
+      for (std::uint32_t i = submission_start_[a]; i < submission_start_[a + 1]; ++i) {
+        const std::uint32_t g = submission_groups_[i];
+        const auto channel = channel_index(group_channel_[g]);
+        for (std::uint32_t m = group_start_[g]; m < group_start_[g + 1]; ++m) {
+          const std::uint32_t b = group_members_[m];
+          if (b <= a) continue;
+          auto& counts = local.shared[b];
+          if (std::all_of(counts.begin(), counts.end(), [](std::uint32_t c) { return c == 0; }))
+            local.touched.push_back(b);
+          ++counts[channel];
+        }
+      }
+      for (const std::uint32_t b : local.touched) {
+        visit(CandidatePair{a, b, local.shared[b]});
+        local.shared[b] = {};
+      }
+      local.touched.clear();
+    }
+  });
 }
 
 }  // namespace huella

@@ -1,4 +1,7 @@
+#include <oneapi/tbb/enumerable_thread_specific.h>
+
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <unordered_map>
 
@@ -27,10 +30,9 @@ bool ranks_before(const PairResult& x, const PairResult& y) {
 
 }  // namespace
 
-std::vector<PairResult> score_pairs(const CohortIndex& index) {
-  std::vector<PairResult> out;
-  out.reserve(index.candidate_pairs().size());
-  for (const auto& candidate : index.candidate_pairs()) {
+std::vector<PairResult> score_pairs(const CohortIndex& index, const PairFloor& floor) {
+  tbb::enumerable_thread_specific<std::vector<PairResult>> kept;
+  index.for_each_candidate([&](const CandidatePair& candidate) {
     PairResult pair;
     pair.a = candidate.a;
     pair.b = candidate.b;
@@ -45,8 +47,15 @@ std::vector<PairResult> score_pairs(const CohortIndex& index) {
       total_b += tb;
     }
     pair.overall = channel_similarity(shared, total_a, total_b);
-    out.push_back(std::move(pair));
-  }
+    bool above = pair.overall.similarity >= floor.overall;
+    for (const Channel c : kTextChannels) {
+      const auto& s = pair.channels[channel_index(c)];
+      above |= s.similarity >= floor.channel && s.shared >= floor.channel_shared;
+    }
+    if (above) kept.local().push_back(std::move(pair));
+  });
+  std::vector<PairResult> out;
+  for (auto& local : kept) std::move(local.begin(), local.end(), std::back_inserter(out));
   std::sort(out.begin(), out.end(), ranks_before);
   return out;
 }
