@@ -3,8 +3,8 @@
 //
 // Weights: sublinear tf (1 + ln tf) × idf ln((N + 1) / df). Features in more than the frequency
 // cut's submissions are boilerplate and dropped, as for fingerprints. Vectors are L2-normalized
-// and multiplied as an Eigen sparse product X·Xᵀ that only ever touches features two
-// submissions share, pruned below `min_cosine`.
+// and multiplied as a sparse product X·Xᵀ over Eigen sparse matrices, row by row, touching only
+// features two submissions share; cosines below `min_cosine` are dropped.
 #pragma once
 
 #include <cstdint>
