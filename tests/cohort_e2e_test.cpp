@@ -197,3 +197,19 @@ TEST_CASE("cohort: literal values rank every planted code copy, assistant rewrit
   INFO("lowest planted " << lowest_planted << ", highest innocent " << highest_innocent);
   CHECK(lowest_planted > highest_innocent);
 }
+
+TEST_CASE("cohort: prose hidden as base64 is decoded, reported and compared") {
+  const auto* p = find_pair("quiroga_elena", "vera_tomas");
+  REQUIRE(p != nullptr);
+  bool decoded_fragment = false;
+  const auto& r = cohort_result();
+  const auto& vera = r.submissions[p->a].id == "vera_tomas" ? r.submissions[p->a] : r.submissions[p->b];
+  for (const auto& f : p->fragments) {
+    const auto& file = vera.id == r.submissions[p->a].id ? vera.files[f.a_file] : vera.files[f.b_file];
+    decoded_fragment |= file.hidden_in == "PROMPTS.md" && f.tokens > 100;
+  }
+  CHECK(decoded_fragment);
+  bool reported = false;
+  for (const auto& finding : vera.findings) reported |= finding.kind == "hidden_text" && finding.file == "PROMPTS.md";
+  CHECK(reported);
+}

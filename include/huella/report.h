@@ -29,13 +29,17 @@ struct FileSummary {
   std::uint32_t base_tokens = 0;     // tokens that are still base material (the template)
   std::uint32_t invisible_chars = 0;  // zero-width and other invisible characters
   std::vector<MarkdownSection> sections;  // Markdown files only
+  // Text decoded from a base64 blob of another file: that file, the blob's line, the text.
+  std::string hidden_in;
+  std::uint32_t hidden_line = 0;
+  std::string content;
 };
 
 // A fact about one submission that needs no partner.
 struct Finding {
-  std::string kind;  // "unfilled_template", "invisible_characters"
+  std::string kind;  // "unfilled_template", "invisible_characters", "hidden_text"
   std::string file;
-  double value;      // the template share, or the number of characters
+  double value;      // the template share, the number of characters, or the blob's line
 };
 
 struct SubmissionSummary {

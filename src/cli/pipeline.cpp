@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "huella/hidden_text.h"
 #include "huella/markdown.h"
 #include "huella/similarity.h"
 
@@ -27,7 +28,24 @@ struct AnalyzedFile {
   std::vector<Fingerprint> fingerprints;
   FileFeatures features;
   std::vector<MarkdownSection> sections;
+  // Base64 text the file hides, analyzed as prose of its own: line of the blob, decoded text.
+  std::uint32_t hidden_line = 0;
+  std::string hidden_text;
+  std::vector<AnalyzedFile> hidden;
 };
+
+// Lexing, winnowing and features of one text, as a file of `channel` read by `lex`.
+void analyze_text(std::string_view text, Channel channel, LexFunction lex,
+                  const PipelineOptions& options, const BaseMaterial& base, AnalyzedFile& out) {
+  const auto tokens = tokenize(text, channel, lex);
+  if (lex == lex_markdown) out.sections = markdown_sections(text);
+  out.tokens = static_cast<std::uint32_t>(tokens.tokens.size());
+  auto winnowed = winnow(tokens, options.fingerprint, base);
+  out.features = extract_features(tokens, winnowed.token_in_base, options.features);
+  out.fingerprints = std::move(winnowed.fingerprints);
+  out.base_tokens = winnowed.base_tokens;
+  out.ok = true;
+}
 
 AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options,
                           const BaseMaterial& base) {
@@ -44,14 +62,13 @@ AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options
   out.key = std::move(read.decoded.key);
   out.replaced_bytes = read.decoded.replaced_bytes;
   out.invisible_chars = read.decoded.invisible_chars;
-  const auto tokens = tokenize(read.decoded.text, file.channel, file.language->lex);
-  if (file.language->lex == lex_markdown) out.sections = markdown_sections(read.decoded.text);
-  out.tokens = static_cast<std::uint32_t>(tokens.tokens.size());
-  auto winnowed = winnow(tokens, options.fingerprint, base);
-  out.features = extract_features(tokens, winnowed.token_in_base, options.features);
-  out.fingerprints = std::move(winnowed.fingerprints);
-  out.base_tokens = winnowed.base_tokens;
-  out.ok = true;
+  analyze_text(read.decoded.text, file.channel, file.language->lex, options, base, out);
+  for (auto& blob : find_hidden_text(read.decoded.text)) {
+    AnalyzedFile& hidden = out.hidden.emplace_back();
+    hidden.hidden_line = blob.line;
+    hidden.hidden_text = std::move(blob.text);
+    analyze_text(hidden.hidden_text, Channel::prose, lex_markdown, options, base, hidden);
+  }
   return out;
 }
 
@@ -127,15 +144,30 @@ SubmissionSummary summarize(const Submission& submission, std::uint32_t s,
         continue;
       }
     }
-    summary.files.push_back({file.path, file.absolute, file.channel, std::string(file.language->name),
-                             a.tokens, static_cast<std::uint32_t>(a.fingerprints.size()),
-                             a.replaced_bytes, a.base_tokens, a.invisible_chars,
-                             std::move(a.sections)});
-    material.fingerprints[s].emplace_back(a.fingerprints);
-    material.indexed.push_back({s, a.fingerprints});
-    merge_features(material.features[s].ngrams, a.features.ngrams);
-    merge_features(material.features[s].literals, a.features.literals);
-    a.features = {};
+    const auto keep = [&](AnalyzedFile& analyzed_file, FileSummary summary_of_file) {
+      summary_of_file.tokens = analyzed_file.tokens;
+      summary_of_file.fingerprints = static_cast<std::uint32_t>(analyzed_file.fingerprints.size());
+      summary_of_file.base_tokens = analyzed_file.base_tokens;
+      summary_of_file.sections = std::move(analyzed_file.sections);
+      summary.files.push_back(std::move(summary_of_file));
+      material.fingerprints[s].emplace_back(analyzed_file.fingerprints);
+      material.indexed.push_back({s, analyzed_file.fingerprints});
+      merge_features(material.features[s].ngrams, analyzed_file.features.ngrams);
+      merge_features(material.features[s].literals, analyzed_file.features.literals);
+      analyzed_file.features = {};
+    };
+    FileSummary read_file{file.path, file.absolute, file.channel, std::string(file.language->name)};
+    read_file.replaced_bytes = a.replaced_bytes;
+    read_file.invisible_chars = a.invisible_chars;
+    keep(a, std::move(read_file));
+    for (auto& hidden : a.hidden) {
+      FileSummary decoded{file.path + "#base64:" + std::to_string(hidden.hidden_line), file.absolute,
+                          Channel::prose, "markdown"};
+      decoded.hidden_in = file.path;
+      decoded.hidden_line = hidden.hidden_line;
+      decoded.content = std::move(hidden.hidden_text);
+      keep(hidden, std::move(decoded));
+    }
   }
   std::sort(summary.skipped.begin(), summary.skipped.end(),
             [](const auto& x, const auto& y) { return x.path < y.path; });
@@ -151,6 +183,8 @@ std::vector<Finding> findings_of(const SubmissionSummary& summary, const Pipelin
       findings.push_back({"unfilled_template", f.path, share});
     if (f.invisible_chars > 0)
       findings.push_back({"invisible_characters", f.path, static_cast<double>(f.invisible_chars)});
+    if (!f.hidden_in.empty())
+      findings.push_back({"hidden_text", f.hidden_in, static_cast<double>(f.hidden_line)});
   }
   return findings;
 }

@@ -37,6 +37,10 @@ nlohmann::ordered_json to_json(const CohortResult& result) {
                                      {"fingerprints", f.fingerprints}};
       file["template_share"] = rounded(f.tokens == 0 ? 0.0 : static_cast<double>(f.base_tokens) / f.tokens);
       file["invisible_chars"] = f.invisible_chars;
+      if (!f.hidden_in.empty()) {
+        file["hidden_in"] = f.hidden_in;
+        file["hidden_line"] = f.hidden_line;
+      }
       if (f.replaced_bytes > 0) file["invalid_utf8_replaced"] = f.replaced_bytes;
       files.push_back(std::move(file));
     }

@@ -29,11 +29,16 @@ std::string clip(std::string_view s, std::size_t width) {
   return "…" + std::string(s.substr(s.size() - (width - 1)));
 }
 
-std::vector<std::string> read_lines(const std::filesystem::path& path) {
+// The lines of a file as analyzed: text decoded from a hidden blob, or the file on disk.
+std::vector<std::string> read_lines(const FileSummary& file) {
   std::vector<std::string> lines;
-  const auto read = read_text_file(path, TextLimits{});
-  if (!read.ok) return lines;
-  std::istringstream in(read.decoded.text);
+  std::string text = file.content;
+  if (file.hidden_in.empty()) {
+    auto read = read_text_file(file.absolute, TextLimits{});
+    if (!read.ok) return lines;
+    text = std::move(read.decoded.text);
+  }
+  std::istringstream in(text);
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -66,6 +71,8 @@ void write_findings(std::ostream& out, const CohortResult& result, ReportLanguag
       out << s.id << "/" << f.file << ": ";
       if (f.kind == "unfilled_template")
         out << w.unfilled_template << " (" << percent(f.value) << ")\n";
+      else if (f.kind == "hidden_text")
+        out << w.hidden_text << " " << static_cast<long>(f.value) << "\n";
       else
         out << static_cast<long>(f.value) << " " << w.invisible_characters << "\n";
     }
@@ -140,8 +147,8 @@ void write_comparison(std::ostream& out, const CohortResult& result, const PairR
         << f.tokens << " " << w.tokens << "): " << fa.path << " " << f.a_first_line << "-"
         << f.a_last_line << "  ~  " << fb.path << " " << f.b_first_line << "-" << f.b_last_line
         << "\n";
-    const auto la = read_lines(fa.absolute);
-    const auto lb = read_lines(fb.absolute);
+    const auto la = read_lines(fa);
+    const auto lb = read_lines(fb);
     const std::uint32_t rows = std::max(f.a_last_line - f.a_first_line, f.b_last_line - f.b_first_line) + 1;
     for (std::uint32_t r = 0; r < rows; ++r) {
       const auto cell = [&](const std::vector<std::string>& lines, std::uint32_t first,

@@ -10,7 +10,8 @@ const ReportWords& words(ReportLanguage language) {
                               "fragmentos no calculados para este par", "fragmentos más",
                               "Sección", "compartida con el otro", "coseno",
                               "entregada casi sin rellenar: plantilla",
-                              "caracteres invisibles (de ancho cero u ocultos)"};
+                              "caracteres invisibles (de ancho cero u ocultos)",
+                              "texto oculto en base64, comparado como prosa; línea"};
   static const ReportWords en{"#", "A", "B", "similarity", "coverage A", "coverage B",
                               "longest fragment", "top files", "tokens",
                               "No pair shares a fingerprint.", "pairs listed", "of",
@@ -18,7 +19,8 @@ const ReportWords& words(ReportLanguage language) {
                               "fragments not computed for this pair", "more fragments",
                               "Section", "shared with the other", "cosine",
                               "handed in nearly unfilled: template",
-                              "invisible characters (zero-width or hidden)"};
+                              "invisible characters (zero-width or hidden)",
+                              "text hidden as base64, compared as prose; line"};
   return language == ReportLanguage::es ? es : en;
 }
 
