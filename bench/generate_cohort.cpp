@@ -96,26 +96,26 @@ constexpr std::string_view kMethods[] = {
     "decode", "update", "pop", "info", "warning", "error", "debug", "close", "read", "write",
     "extend", "replace", "startswith", "timestamp", "now", "put_item", "send_message", "invoke",
 };
-// Spanish prose, most frequent first so that skewed picks give a natural distribution.
+// Spanish prose, accents included, most frequent first so that skewed picks look natural.
 constexpr std::string_view kProseWords[] = {
     "de", "la", "que", "el", "en", "y", "a", "los", "se", "del", "las", "un", "por", "con", "no",
-    "una", "su", "para", "es", "al", "lo", "como", "mas", "pero", "sus", "le", "ya", "o", "este",
-    "porque", "esta", "entre", "cuando", "muy", "sin", "sobre", "tambien", "me", "hasta", "hay",
+    "una", "su", "para", "es", "al", "lo", "como", "más", "pero", "sus", "le", "ya", "o", "este",
+    "porque", "esta", "entre", "cuando", "muy", "sin", "sobre", "también", "me", "hasta", "hay",
     "donde", "desde", "todo", "nos", "durante", "todos", "uno", "les", "ni", "contra", "otros",
     "ese", "eso", "ante", "ellos", "esto", "antes", "algunos", "unos", "yo", "otro", "otras",
-    "otra", "tanto", "esa", "estos", "mucho", "quienes", "nada", "muchos", "cual", "poco", "ella",
-    "estar", "estas", "algunas", "algo", "nosotros", "codigo", "funcion", "error", "datos",
+    "otra", "tanto", "esa", "estos", "mucho", "quienes", "nada", "muchos", "cuál", "poco", "ella",
+    "estar", "estas", "algunas", "algo", "nosotros", "código", "función", "error", "datos",
     "mensaje", "kafka", "productor", "consumidor", "topico", "lambda", "bucket", "terraform",
     "localstack", "docker", "contenedor", "servicio", "puerto", "variable", "entorno", "archivo",
-    "prompt", "respuesta", "modelo", "pregunta", "ejemplo", "version", "cambio", "prueba",
+    "prompt", "respuesta", "modelo", "pregunta", "ejemplo", "versión", "cambio", "prueba",
     "ejecutar", "levantar", "configurar", "instalar", "escribir", "leer", "enviar", "recibir",
     "guardar", "procesar", "calcular", "agregar", "corregir", "entender", "explicar", "usar",
     "necesito", "quiero", "funciona", "falla", "tarda", "devuelve", "muestra", "aparece",
-    "pedi", "copie", "modifique", "agregue", "probe", "revise", "ventana", "promedio", "cada",
-    "segundos", "minutos", "registro", "particion", "grupo", "offset", "json", "api", "iss",
-    "posicion", "latitud", "longitud", "velocidad", "temperatura", "ciudad", "sensor", "lote",
-    "mejor", "peor", "primero", "despues", "luego", "finalmente", "igual", "distinto", "nuevo",
-    "simple", "completo", "correcto", "raro", "claro", "rapido", "lento", "bien", "mal", "solo",
+    "pedí", "copié", "modifiqué", "agregué", "probé", "revisé", "ventana", "promedio", "cada",
+    "segundos", "minutos", "registro", "partición", "grupo", "offset", "json", "api", "iss",
+    "posición", "latitud", "longitud", "velocidad", "temperatura", "ciudad", "sensor", "lote",
+    "mejor", "peor", "primero", "después", "luego", "finalmente", "igual", "distinto", "nuevo",
+    "simple", "completo", "correcto", "raro", "claro", "rápido", "lento", "bien", "mal", "solo",
 };
 constexpr std::string_view kExceptions[] = {
     "Exception", "ValueError", "KeyError", "TypeError", "json.JSONDecodeError", "KafkaError",
@@ -862,7 +862,7 @@ void write_prompts(std::string& out, Random& random, const Vocabulary& names, st
       PythonWriter(out, random, names).snippet(random.between(2, 6));
       out += "```\n\n";
     }
-    out += "**Lo que cambie:** ";
+    out += "**Lo que cambié:** ";
     for (std::uint32_t i = random.between(1, 4); i > 0; --i) append_sentence(out, random);
     out += "\n\n";
   }
@@ -877,7 +877,7 @@ struct Options {
   std::string manifest;
 };
 
-// How big each file of a submission is and what it is called: a function of (seed, index).
+// How big each file of a submission is and whose names it uses: a function of (seed, index).
 struct SubmissionPlan {
   std::uint64_t vocabulary_seed;
   std::size_t producer_bytes, consumer_bytes, lambda_bytes, terraform_bytes, prompts_bytes;

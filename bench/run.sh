@@ -106,27 +106,30 @@ for n in "${sizes[@]}"; do
   [ "$n" -gt 1000 ] && runs=1
   files=$(find "$dir" -type f | wc -l)
   bytes=$(find "$dir" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
-  walls=() peak_kb=0 outcome=ok
+  walls=() cpus=() peak_kb=0 outcome=ok
   for ((run = 1; run <= runs; run++)); do
     rm -f "$work/report.json"
     status=0
     (ulimit -v $((max_gb * 1024 * 1024))
-     /usr/bin/time -f '%e %M' -o "$work/time" \
+     /usr/bin/time -f '%e %M %U %S' -o "$work/time" \
        timeout --kill-after=10 "$timeout_seconds" "$huella" report "$dir" --json "$work/report.json" \
        "${extra_args[@]}" >/dev/null 2>"$work/stderr") || status=$?
-    read -r wall kb < <(tail -n1 "$work/time")
+    read -r wall kb user system < <(tail -n1 "$work/time")
+    cpu=$(awk -v u="$user" -v s="$system" 'BEGIN {print u + s}')
     walls+=("$wall")
+    cpus+=("$cpu")
     [ "$kb" -gt "$peak_kb" ] && peak_kb=$kb
     if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
       outcome="stopped after ${timeout_seconds} s"
       break
     elif [ "$status" -ne 0 ]; then
-      outcome="failed (exit $status): $(grep -v '^Command' "$work/stderr" | tail -n1)"
+      outcome="failed (exit $status): $(grep -v '^Command' "$work/stderr" | tail -n1 | sed 's/^ *//')"
       break
     fi
-    echo "N=$n run $run: ${wall} s, $((kb / 1024)) MB peak RSS"
+    echo "N=$n run $run: ${wall} s wall, ${cpu} s CPU, $((kb / 1024)) MB peak RSS"
   done
   wall=$(printf '%s\n' "${walls[@]}" | median)
+  cpu=$(printf '%s\n' "${cpus[@]}" | median)
   if [ "$outcome" = ok ]; then
     pairs=$(jq '.pairs | length' "$work/report.json")
     found=$(planted_found "$work/report.json" "$dir.planted.tsv")
@@ -134,15 +137,16 @@ for n in "${sizes[@]}"; do
     echo "N=$n: $outcome"
     pairs=$outcome found=-
   fi
-  rows+=("$(awk -v n="$n" -v f="$files" -v b="$bytes" -v w="$wall" -v k="$peak_kb" \
-    -v p="$pairs" -v pf="$found" 'BEGIN {
+  rows+=("$(awk -v n="$n" -v f="$files" -v b="$bytes" -v w="$wall" -v c="$cpu" -v k="$peak_kb" \
+    -v ok="$([ "$outcome" = ok ] && echo 1)" -v p="$pairs" -v pf="$found" 'BEGIN {
       mb = b / 1e6
-      printf "%6d %7d %8.1f %8.2f %8.0f %7.1f %9.0f  %-10s %s", n, f, mb, w, f / w, mb / w,
-        k / 1024, pf, p }')")
+      rate = ok ? sprintf("%8.0f %7.1f", f / w, mb / w) : sprintf("%8s %7s", "-", "-")
+      printf "%6d %7d %8.1f %8.2f %8.2f %s %9.0f  %-10s %s", n, f, mb, w, c, rate, k / 1024, pf, p
+    }')")
 done
 
 echo
-printf '%6s %7s %8s %8s %8s %7s %9s  %-10s %s\n' N files MB "wall s" files/s MB/s "RSS MB" \
-  planted pairs
+printf '%6s %7s %8s %8s %8s %8s %7s %9s  %-10s %s\n' N files MB "wall s" "CPU s" files/s MB/s \
+  "RSS MB" planted "pairs reported"
 printf '%s\n' "${rows[@]}"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
