@@ -5,7 +5,9 @@
 // fingerprints of (submissions holding it)², memory with the input alone.
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -18,10 +20,17 @@
 namespace huella {
 
 struct IndexParams {
-  // A fingerprint found in more than max(max_share × submissions, min_count_to_drop)
-  // submissions is boilerplate everybody shares (MOSS's -m), dropped from every count.
+  // A fingerprint (or feature) found in more submissions than frequency_cut() is boilerplate
+  // everybody shares (MOSS's -m), dropped from every count.
   double max_share = 0.2;
   std::uint32_t min_count_to_drop = 5;
+  std::uint32_t max_count = 100;  // no copy ring is this large; bounds the work per fingerprint
+
+  // max(min_count_to_drop, min(max_share × submissions, max_count))
+  std::uint32_t frequency_cut(std::uint32_t submissions) const {
+    const auto by_share = static_cast<std::uint32_t>(std::ceil(max_share * submissions));
+    return std::max(min_count_to_drop, std::min(by_share, max_count));
+  }
 };
 
 // The fingerprints of one file and the submission it belongs to.

@@ -62,6 +62,9 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
   app.add_option("--min-count-to-drop", p.index.min_count_to_drop,
                  "Never drop a fingerprint found in this many submissions or fewer")
       ->capture_default_str();
+  app.add_option("--max-count", p.index.max_count,
+                 "Always drop a fingerprint found in more submissions than this")
+      ->capture_default_str();
   app.add_option("--max-file-size", o.max_file_bytes, "Skip text files larger than BYTES")
       ->capture_default_str();
   app.add_option("--fragment-pairs", p.fragment_pairs,

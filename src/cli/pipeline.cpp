@@ -247,6 +247,7 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
           {"list_cosine", options.list_cosine},
           {"max_share", options.index.max_share},
           {"min_count_to_drop", options.index.min_count_to_drop},
+          {"max_count", options.index.max_count},
           {"max_file_bytes", options.limits.max_file_bytes},
           {"fragment_pairs", options.fragment_pairs},
           {"fragments_per_pair", options.fragments_per_pair},

@@ -41,9 +41,7 @@ void for_each_group(const std::vector<Posting>& postings, Visit visit) {
 CohortIndex::CohortIndex(std::span<const IndexedFile> files, std::uint32_t submission_count,
                          const IndexParams& params)
     : distinct_(submission_count) {
-  frequency_cut_ = std::max<std::uint32_t>(
-      params.min_count_to_drop,
-      static_cast<std::uint32_t>(std::ceil(params.max_share * submission_count)));
+  frequency_cut_ = params.frequency_cut(submission_count);
 
   std::size_t total = 0;
   for (const auto& f : files) total += f.fingerprints.size();

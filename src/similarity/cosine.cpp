@@ -32,8 +32,7 @@ std::vector<PairCosine> cosine_pairs(std::span<const std::vector<FeatureCount>> 
   tbb::parallel_sort(by_feature.begin(), by_feature.end(), [](const Posting& x, const Posting& y) {
     return x.feature != y.feature ? x.feature < y.feature : x.submission < y.submission;
   });
-  const auto frequency_cut = std::max<std::uint32_t>(
-      cut.min_count_to_drop, static_cast<std::uint32_t>(std::ceil(cut.max_share * with_features)));
+  const auto frequency_cut = cut.frequency_cut(with_features);
 
   // Rows: submissions; columns: shared features. A feature of one submission only is never
   // shared but counts in its norm; a feature above the cut is boilerplate and counts nowhere.
