@@ -62,6 +62,9 @@ int main(int argc, char** argv) {
             options.features.code_ngram = static_cast<std::uint32_t>(ngram);
             options.index.max_share = share;
             options.fragment_pairs = 0;
+            // Every pair is listed, so that margins count innocent pairs under the noise floor.
+            options.floor = {0, 2, 0};
+            options.list_cosine = options.cosine.min_cosine;
             const auto result = analyze(cohort.submissions, options);
             for (const auto measure : {Measure::similarity, Measure::cosine, Measure::literals}) {
               const auto s = measure_separation(result, labels, measure);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -189,19 +190,29 @@ std::vector<Finding> findings_of(const SubmissionSummary& summary, const Pipelin
   return findings;
 }
 
-// TF-IDF cosines of n-grams and of literal values, per text channel.
+// TF-IDF cosines of n-grams and of literal values, per text channel. Every cosine is computed
+// before any is attached, so a pair listed for one of them carries all the others too.
 void attach_channel_cosines(std::vector<PairResult>& pairs, std::vector<FileFeatures>& features,
                             const PipelineOptions& options) {
+  struct Computed {
+    Channel channel;
+    double ChannelSimilarity::*field;
+    std::vector<PairCosine> cosines;
+  };
+  std::vector<Computed> computed;
   for (const Channel c : kTextChannels)
     for (const auto bag_of : {&FileFeatures::ngrams, &FileFeatures::literals}) {
       std::vector<std::vector<FeatureCount>> bags(features.size());
       for (std::size_t s = 0; s < features.size(); ++s)
         bags[s] = std::move((features[s].*bag_of)[channel_index(c)]);
-      const auto field = bag_of == &FileFeatures::ngrams ? &ChannelSimilarity::cosine
-                                                         : &ChannelSimilarity::literals;
-      attach_cosines(pairs, c, field, cosine_pairs(bags, options.index, options.cosine),
-                     options.list_cosine);
+      computed.push_back({c,
+                          bag_of == &FileFeatures::ngrams ? &ChannelSimilarity::cosine
+                                                          : &ChannelSimilarity::literals,
+                          cosine_pairs(bags, options.index, options.cosine)});
     }
+  for (const auto& c : computed) attach_cosines(pairs, c.channel, c.field, c.cosines, options.list_cosine);
+  for (const auto& c : computed)  // the values missed by pairs added after their list was read
+    attach_cosines(pairs, c.channel, c.field, c.cosines, std::numeric_limits<double>::infinity());
 }
 
 // Fragments, file pairs and section matches for the pairs worth reading.
