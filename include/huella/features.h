@@ -28,7 +28,7 @@ using ChannelFeatures = std::array<std::vector<FeatureCount>, kChannelCount>;
 
 struct FileFeatures {
   ChannelFeatures ngrams;    // n-grams of the matching form
-  ChannelFeatures literals;  // values of string and number literals
+  ChannelFeatures literals;  // values of string and number literals, in every channel but prose
 };
 
 // The n-grams and literals of `file` that contain no base token (`token_in_base` may be empty:

@@ -52,7 +52,8 @@ FileFeatures extract_features(const TokenizedFile& file,
     if (!token_in_base.empty() && token_in_base[literal.token] != 0) continue;
     const auto segment = std::upper_bound(file.segments.begin(), file.segments.end(), literal.token,
                                           [](std::uint32_t t, const Segment& s) { return t < s.begin; });
-    if (segment == file.segments.begin()) continue;
+    // Numbers in prose are dates and counts everybody writes, not details of a program.
+    if (segment == file.segments.begin() || std::prev(segment)->channel == Channel::prose) continue;
     literal_ids[channel_index(std::prev(segment)->channel)].push_back(
         static_cast<std::uint32_t>(literal.value));
   }
