@@ -49,6 +49,13 @@ std::vector<std::string> read_lines(const FileSummary& file) {
   return lines;
 }
 
+// The highest value of one figure over the text channels.
+double best_of(const PairResult& p, double ChannelSimilarity::*figure) {
+  double best = 0;
+  for (const Channel c : kTextChannels) best = std::max(best, p.channels[channel_index(c)].*figure);
+  return best;
+}
+
 std::string top_files(const CohortResult& result, const PairResult& p) {
   std::string out;
   const std::size_t shown = std::min<std::size_t>(p.file_pairs.size(), 2);
@@ -96,7 +103,7 @@ void write_ranking(std::ostream& out, const CohortResult& result, std::size_t to
   id_width = std::min<std::size_t>(id_width, 32);
   out << pad(w.rank, 4) << pad(w.a, id_width + 2) << pad(w.b, id_width + 2)
       << pad(w.similarity, 11) << pad(w.coverage_a, 12) << pad(w.coverage_b, 12)
-      << pad(w.longest, 17) << w.top_files << "\n";
+      << pad(w.cosine, 9) << pad(w.literals, 11) << pad(w.longest, 17) << w.top_files << "\n";
   for (std::size_t i = 0; i < shown; ++i) {
     const auto& p = result.pairs[i];
     const std::string longest =
@@ -105,7 +112,9 @@ void write_ranking(std::ostream& out, const CohortResult& result, std::size_t to
         << pad(clip(result.submissions[p.a].id, id_width), id_width + 2)
         << pad(clip(result.submissions[p.b].id, id_width), id_width + 2)
         << pad(percent(p.overall.similarity), 11) << pad(percent(p.overall.coverage_a), 12)
-        << pad(percent(p.overall.coverage_b), 12) << pad(longest, 17) << top_files(result, p)
+        << pad(percent(p.overall.coverage_b), 12) << pad(percent(best_of(p, &ChannelSimilarity::cosine)), 9)
+        << pad(percent(best_of(p, &ChannelSimilarity::literals)), 11) << pad(longest, 17)
+        << top_files(result, p)
         << "\n";
   }
   out << shown << " " << w.of << " " << result.pairs.size() << " " << w.pairs_listed << ", "
@@ -128,7 +137,8 @@ void write_comparison(std::ostream& out, const CohortResult& result, const PairR
     if (s.shared == 0 && s.cosine == 0) continue;
     out << "  " << pad(channel_name(c), 10) << w.similarity << " " << percent(s.similarity) << "  "
         << w.coverage_a << " " << percent(s.coverage_a) << "  " << w.coverage_b << " "
-        << percent(s.coverage_b) << "  " << w.cosine << " " << percent(s.cosine) << "\n";
+        << percent(s.coverage_b) << "  " << w.cosine << " " << percent(s.cosine) << "  "
+        << w.literals << " " << percent(s.literals) << "\n";
   }
   if (!p.fragments_computed) {
     out << w.fragments_not_computed << "\n";
