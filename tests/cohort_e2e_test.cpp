@@ -38,6 +38,18 @@ const PairResult* find_pair(const std::string& a, const std::string& b) {
   return nullptr;
 }
 
+// In every channel with planted copies, the lowest planted pair outscores the highest innocent.
+void check_every_channel_separates(const Separation& s) {
+  for (const auto& [name, c] : s.channels) {
+    if (c.planted == 0) continue;
+    INFO("channel " << name << ": lowest planted " << c.lowest_planted_pair.first << " ~ "
+                    << c.lowest_planted_pair.second << " = " << c.lowest_planted
+                    << ", highest innocent " << c.highest_innocent_pair.first << " ~ "
+                    << c.highest_innocent_pair.second << " = " << c.highest_innocent);
+    CHECK(c.margin() > 0);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("cohort: at least 20 honest submissions and 12 planted copies, all present") {
@@ -52,14 +64,7 @@ TEST_CASE("cohort: at least 20 honest submissions and 12 planted copies, all pre
 }
 
 TEST_CASE("cohort: every planted pair ranks above every innocent pair in its channel") {
-  for (const auto& [name, c] : separation().channels) {
-    if (c.planted == 0) continue;
-    INFO("channel " << name << ": lowest planted " << c.lowest_planted_pair.first << " ~ "
-                    << c.lowest_planted_pair.second << " = " << c.lowest_planted
-                    << ", highest innocent " << c.highest_innocent_pair.first << " ~ "
-                    << c.highest_innocent_pair.second << " = " << c.highest_innocent);
-    CHECK(c.margin() > 0);
-  }
+  check_every_channel_separates(separation());
 }
 
 TEST_CASE("cohort: innocent pairs sharing only the template and boilerplate stay under 0.25") {
@@ -133,15 +138,7 @@ TEST_CASE("cohort: the template handed in unfilled is nearly all template text; 
 }
 
 TEST_CASE("cohort: TF-IDF cosine ranks every planted pair above every innocent pair too") {
-  const auto s = measure_separation(cohort_result(), labels(), Measure::cosine);
-  for (const auto& [name, c] : s.channels) {
-    if (c.planted == 0) continue;
-    INFO("channel " << name << ": lowest planted " << c.lowest_planted_pair.first << " ~ "
-                    << c.lowest_planted_pair.second << " = " << c.lowest_planted
-                    << ", highest innocent " << c.highest_innocent_pair.first << " ~ "
-                    << c.highest_innocent_pair.second << " = " << c.highest_innocent);
-    CHECK(c.margin() > 0);
-  }
+  check_every_channel_separates(measure_separation(cohort_result(), labels(), Measure::cosine));
 }
 
 TEST_CASE("cohort: honest PROMPTS.md on the same template stay under 0.25 on both measures") {
