@@ -1,26 +1,17 @@
 // The Dockerfile lexer's matching form, as a specification.
 #include <doctest/doctest.h>
 
-#include <random>
 #include <string>
 #include <vector>
 
 #include "lex_support.h"
 
-namespace huella {
+namespace huella::test {
 namespace {
 
-using test::lines;
-using test::sym;
-
 std::vector<std::uint64_t> dockerfile(std::string_view text) {
-  return test::symbols(lex_dockerfile, text, Channel::config);
+  return symbols(lex_dockerfile, text, Channel::config);
 }
-
-// References: the class symbols are initialized in another translation unit.
-const std::uint64_t& kId = TokenSink::kIdentifierSymbol;
-const std::uint64_t& kNum = TokenSink::kNumberSymbol;
-const std::uint64_t& kStr = TokenSink::kStringSymbol;
 
 constexpr std::string_view kConsumerImage = R"(# syntax=docker/dockerfile:1
 FROM python:3.11-slim AS base
@@ -37,7 +28,7 @@ CMD ["python", "consumidor.py"]
 TEST_CASE("dockerfile: renamed variables give the same symbols") {
   CHECK(dockerfile("ARG VERSION=1\nFROM python:${VERSION}\nRUN echo $VERSION") ==
         dockerfile("ARG VER=1\nFROM python:${VER}\nRUN echo $VER"));
-  CHECK(dockerfile("ENV BUCKET=datos") == std::vector{sym("ENV"), kId, sym("="), sym("datos")});
+  CHECK(dockerfile("ENV BUCKET=datos") == std::vector{sym("ENV"), id(), sym("="), sym("datos")});
 }
 
 TEST_CASE("dockerfile: comments, case and continuations give the same symbols") {
@@ -71,11 +62,11 @@ TEST_CASE("dockerfile: literals are class symbols, instructions and arguments ar
 
 TEST_CASE("dockerfile: heredocs are one string token") {
   CHECK(dockerfile("RUN <<EOF\napt-get update\nFROM not-an-instruction\nEOF\nUSER app") ==
-        std::vector{sym("RUN"), sym("<<"), kStr, sym("USER"), sym("app")});
+        std::vector{sym("RUN"), sym("<<"), str(), sym("USER"), sym("app")});
   CHECK(dockerfile("COPY <<EOF /app/conf\nkey=value\nEOF\n") ==
-        std::vector{sym("COPY"), sym("<<"), sym("/app/conf"), kStr});
+        std::vector{sym("COPY"), sym("<<"), sym("/app/conf"), str()});
   CHECK(dockerfile("RUN echo \"a<<b\"\nUSER app") ==
-        std::vector{sym("RUN"), sym("echo"), kStr, sym("USER"), sym("app")});
+        std::vector{sym("RUN"), sym("echo"), str(), sym("USER"), sym("app")});
 }
 
 TEST_CASE("dockerfile: token lines are 1-based") {
@@ -94,17 +85,12 @@ TEST_CASE("dockerfile: a consumer image gives the expected symbols") {
   CHECK(std::vector(symbols.begin() + 13, symbols.begin() + 23) == run);
   CHECK(std::vector(symbols.end() - 3, symbols.end()) ==
         std::vector{sym("CMD"), sym("python"), sym("consumidor.py")});
-  CHECK(symbols[9] == kNum);  // PYTHONUNBUFFERED=1
+  CHECK(symbols[9] == num());  // PYTHONUNBUFFERED=1
 }
 
 TEST_CASE("dockerfile: hostile input finishes with sane tokens") {
   const auto sane = [](std::string_view text) {
-    const auto file = tokenize(text, Channel::config, lex_dockerfile);
-    bool in_text = file.tokens.size() <= text.size();
-    for (const auto& token : file.tokens)
-      in_text = in_text && token.offset <= text.size() && token.line >= 1;
-    CHECK(in_text);
-    return file.tokens.size();
+    return check_sane_tokens(tokenize(text, Channel::config, lex_dockerfile), text);
   };
   CHECK(sane("RUN echo \"never closed\nUSER x") == 5);
   CHECK(sane("RUN <<EOF\nnever closed\n") == 3);
@@ -112,17 +98,12 @@ TEST_CASE("dockerfile: hostile input finishes with sane tokens") {
   CHECK(sane("CMD [\"never closed") == 3);
   CHECK(sane("CMD [\"a\" ]") == 2);
   CHECK(sane(std::string("FROM\0a \0", 8)) == 1);
-  std::mt19937 random(19);
-  std::string noise(1 << 16, '\0');
-  for (auto& byte : noise) byte = static_cast<char>(random());
-  sane(noise);
-  std::string long_line = "RUN";
-  while (long_line.size() < (1 << 20)) long_line += " a \\\n";
+  sane(random_bytes(19, 1 << 16));
+  const auto long_line = long_input("RUN", " a \\\n");
   CHECK(sane(long_line) == 1 + (long_line.size() - 3) / 5);
-  std::string continued = "RUN a";
-  while (continued.size() < (1 << 20)) continued += "\\\n\n#\n";
+  const auto continued = long_input("RUN a", "\\\n\n#\n");
   CHECK(sane(continued) == 2);
 }
 
 }  // namespace
-}  // namespace huella
+}  // namespace huella::test

@@ -1,26 +1,17 @@
 // The HCL / Terraform lexer's matching form, as a specification.
 #include <doctest/doctest.h>
 
-#include <random>
 #include <string>
 #include <vector>
 
 #include "lex_support.h"
 
-namespace huella {
+namespace huella::test {
 namespace {
 
-using test::lines;
-using test::sym;
-
 std::vector<std::uint64_t> hcl(std::string_view text) {
-  return test::symbols(lex_hcl, text, Channel::terraform);
+  return symbols(lex_hcl, text, Channel::terraform);
 }
-
-// References: the class symbols are initialized in another translation unit.
-const std::uint64_t& kId = TokenSink::kIdentifierSymbol;
-const std::uint64_t& kNum = TokenSink::kNumberSymbol;
-const std::uint64_t& kStr = TokenSink::kStringSymbol;
 
 constexpr std::string_view kBucketAndLambda = R"(
 resource "aws_s3_bucket" "datos" {
@@ -92,7 +83,7 @@ TEST_CASE("hcl: literal values are class symbols") {
   CHECK(hcl("name = \"a\"") == hcl("name = \"${var.prefix}-${local.suffix}\""));
   CHECK(hcl("x = \"${lookup(var.m, \"k\", \"}\")}\"") == hcl("x = \"v\""));
   CHECK(hcl("policy = <<EOF\n{\"a\": 1}\nEOF\n") == hcl("policy = <<-JSON\n  {}\n  JSON\n"));
-  CHECK(hcl("policy = <<EOF\nx\nEOF\n") == std::vector{kId, sym("="), kStr});
+  CHECK(hcl("policy = <<EOF\nx\nEOF\n") == std::vector{id(), sym("="), str()});
 }
 
 TEST_CASE("hcl: schema words and operators are kept") {
@@ -102,10 +93,11 @@ TEST_CASE("hcl: schema words and operators are kept") {
   CHECK(hcl("x = jsonencode(y)") != hcl("x = yamlencode(y)"));
   CHECK(hcl("resource \"aws_s3_bucket\" \"b\" {}") != hcl("resource \"aws_sqs_queue\" \"b\" {}"));
   CHECK(hcl("resource \"t\" \"n\" {\n depends_on = [aws_iam_role.r]\n}") ==
-        std::vector{sym("resource"), sym("t"), kId, sym("{"), sym("depends_on"), sym("="),
-                    sym("["), sym("aws_iam_role"), sym("."), kId, sym("]"), sym("}")});
-  CHECK(hcl("resource \"t\" \"n\" {\n count = 2\n}") ==
-        std::vector{sym("resource"), sym("t"), kId, sym("{"), sym("count"), sym("="), kNum, sym("}")});
+        std::vector{sym("resource"), sym("t"), id(), sym("{"), sym("depends_on"), sym("="),
+                    sym("["), sym("aws_iam_role"), sym("."), id(), sym("]"), sym("}")});
+  CHECK(hcl("resource \"t\" \"n\" {\n count = 2\n}") == std::vector{sym("resource"), sym("t"), id(),
+                                                                    sym("{"), sym("count"),
+                                                                    sym("="), num(), sym("}")});
 }
 
 TEST_CASE("hcl: the order of attributes and blocks carries no meaning") {
@@ -124,7 +116,8 @@ TEST_CASE("hcl: the order of attributes and blocks carries no meaning") {
 }
 
 TEST_CASE("hcl: reordered tokens keep their own lines") {
-  const auto file = tokenize("r \"t\" \"n\" {\n  zeta = 1\n  alfa = 2\n}\n", Channel::terraform, lex_hcl);
+  const auto file =
+      tokenize("r \"t\" \"n\" {\n  zeta = 1\n  alfa = 2\n}\n", Channel::terraform, lex_hcl);
   std::vector<std::uint32_t> lines;
   for (const auto& t : file.tokens) lines.push_back(t.line);
   CHECK(std::is_permutation(lines.begin(), lines.end(),
@@ -134,49 +127,50 @@ TEST_CASE("hcl: reordered tokens keep their own lines") {
 
 TEST_CASE("hcl: the type label is kept unquoted and the name label collapses") {
   const auto symbols = hcl("resource \"aws_s3_bucket\" \"datos\" {}");
-  CHECK(symbols == std::vector{sym("resource"), sym("aws_s3_bucket"), kId, sym("{"), sym("}")});
+  CHECK(symbols == std::vector{sym("resource"), sym("aws_s3_bucket"), id(), sym("{"), sym("}")});
   // The kept type equals the type in a reference.
   CHECK(hcl("x = aws_s3_bucket.datos.arn") ==
-        std::vector{kId, sym("="), sym("aws_s3_bucket"), sym("."), kId, sym("."), sym("arn")});
+        std::vector{id(), sym("="), sym("aws_s3_bucket"), sym("."), id(), sym("."), sym("arn")});
   CHECK(hcl("data \"aws_iam_policy_document\" \"p\" {}")[1] == sym("aws_iam_policy_document"));
   CHECK(hcl("provider \"aws\" {}") == std::vector{sym("provider"), sym("aws"), sym("{"), sym("}")});
-  CHECK(hcl("module \"red\" {\n source = \"./m\"\n}")[1] == kId);
+  CHECK(hcl("module \"red\" {\n source = \"./m\"\n}")[1] == id());
   CHECK(hcl("terraform {\n backend \"s3\" {}\n}")[3] == sym("s3"));
 }
 
 TEST_CASE("hcl: locals keys and user map keys collapse, schema keys stay") {
   const auto locals = hcl("locals {\n  nombre = \"x\"\n  puertos = { web = 80 }\n}");
-  CHECK(locals == std::vector{sym("locals"), sym("{"), kId, sym("="), kStr, kId, sym("="), sym("{"),
-                              kId, sym("="), kNum, sym("}"), sym("}")});
+  CHECK(locals == std::vector{sym("locals"), sym("{"), id(), sym("="), str(), id(), sym("="),
+                              sym("{"), id(), sym("="), num(), sym("}"), sym("}")});
   CHECK(hcl("tags = { Name = \"a\", \"Team\" = \"b\" }") ==
-        std::vector{kId, sym("="), sym("{"), kId, sym("="), kStr, sym(","), kId, sym("="), kStr,
-                    sym("}")});
+        std::vector{id(), sym("="), sym("{"), id(), sym("="), str(), sym(","), id(), sym("="),
+                    str(), sym("}")});
   const auto inside_block =
       hcl("resource \"a\" \"b\" {\n tags = merge(local.base, { Extra = 1 })\n}");
   CHECK(inside_block[4] == sym("tags"));
-  CHECK(inside_block[13] == kId);  // Extra: a tag name, even inside merge()
+  CHECK(inside_block[13] == id());  // Extra: a tag name, even inside merge()
   const auto policy = hcl("resource \"a\" \"b\" {\n policy = jsonencode({ Version = \"1\" })\n}");
   CHECK(policy[9] == sym("Version"));  // IAM policy keys are schema
   CHECK(hcl("x {\n bucket = \"a\"\n}")[2] == sym("bucket"));
 }
 
 TEST_CASE("hcl: references keep their shape") {
-  CHECK(hcl("v = var.x") == std::vector{kId, sym("="), sym("var"), sym("."), kId});
+  CHECK(hcl("v = var.x") == std::vector{id(), sym("="), sym("var"), sym("."), id()});
   CHECK(hcl("v = module.red.vpc_id") ==
-        std::vector{kId, sym("="), sym("module"), sym("."), kId, sym("."), sym("vpc_id")});
+        std::vector{id(), sym("="), sym("module"), sym("."), id(), sym("."), sym("vpc_id")});
   CHECK(hcl("v = data.aws_caller_identity.actual.account_id") ==
-        std::vector{kId, sym("="), sym("data"), sym("."), sym("aws_caller_identity"), sym("."), kId,
-                    sym("."), sym("account_id")});
-  CHECK(hcl("v = each.key") == std::vector{kId, sym("="), sym("each"), sym("."), sym("key")});
-  CHECK(hcl("v = count.index") == std::vector{kId, sym("="), sym("count"), sym("."), sym("index")});
-  CHECK(hcl("v = aws_instance.web[0].id") == std::vector{kId, sym("="), sym("aws_instance"),
-                                                         sym("."), kId, sym("["), kNum, sym("]"),
+        std::vector{id(), sym("="), sym("data"), sym("."), sym("aws_caller_identity"), sym("."),
+                    id(), sym("."), sym("account_id")});
+  CHECK(hcl("v = each.key") == std::vector{id(), sym("="), sym("each"), sym("."), sym("key")});
+  CHECK(hcl("v = count.index") ==
+        std::vector{id(), sym("="), sym("count"), sym("."), sym("index")});
+  CHECK(hcl("v = aws_instance.web[0].id") == std::vector{id(), sym("="), sym("aws_instance"),
+                                                         sym("."), id(), sym("["), num(), sym("]"),
                                                          sym("."), sym("id")});
   CHECK(hcl("v = [for s in var.subredes : s.id if s.publica]") ==
         hcl("v = [for x in var.nets : x.id if x.publica]"));
   CHECK(hcl("v = { for k, v in var.m : k => v }") ==
-        std::vector{kId, sym("="), sym("{"), sym("for"), kId, sym(","), kId, sym("in"), sym("var"),
-                    sym("."), kId, sym(":"), kId, sym("=>"), kId, sym("}")});
+        std::vector{id(), sym("="), sym("{"), sym("for"), id(), sym(","), id(), sym("in"),
+                    sym("var"), sym("."), id(), sym(":"), id(), sym("=>"), id(), sym("}")});
 }
 
 TEST_CASE("hcl: token lines are 1-based and follow heredocs") {
@@ -189,28 +183,24 @@ TEST_CASE("hcl: a Terraform S3 and Lambda config gives the expected symbols") {
   CHECK(symbols.size() == 56);
   const std::vector<std::uint64_t> head = {sym("resource"),
                                            sym("aws_s3_bucket"),
-                                           kId,
+                                           id(),
                                            sym("{"),
                                            sym("bucket"),
                                            sym("="),
-                                           kStr,
+                                           str(),
                                            sym("tags"),
                                            sym("="),
                                            sym("{"),
-                                           kId,
+                                           id(),
                                            sym("="),
-                                           kStr};
+                                           str()};
   CHECK(std::vector(symbols.begin(), symbols.begin() + 13) == head);
 }
 
 TEST_CASE("hcl: hostile input finishes with sane tokens") {
   const auto sane = [](std::string_view text) {
-    const auto file = tokenize(text, Channel::terraform, lex_hcl);
-    bool in_text = file.tokens.size() <= text.size();
-    for (const auto& token : file.tokens)
-      in_text = in_text && token.offset <= text.size() && token.line >= 1;
-    CHECK(in_text);
-    return file.tokens.size();
+    return check_sane_tokens(tokenize(text, Channel::terraform, lex_hcl), text,
+                             {.reordered = true});
   };
   CHECK(sane("x = \"unterminated\ny = 1") == 6);
   CHECK(sane("x = <<EOF\nnever closed\n") == 3);
@@ -219,17 +209,12 @@ TEST_CASE("hcl: hostile input finishes with sane tokens") {
   CHECK(sane("}}}]]))) x = 1") == 11);
   CHECK(sane(std::string("a\0= \0 1", 7)) == 3);
   CHECK(sane("<<") == 2);
-  std::mt19937 random(11);
-  std::string noise(1 << 16, '\0');
-  for (auto& byte : noise) byte = static_cast<char>(random());
-  sane(noise);
-  std::string long_line = "x = ";
-  while (long_line.size() < (1 << 20)) long_line += "a.b + ";
-  long_line += "1";
+  sane(random_bytes(11, 1 << 16));
+  const auto long_line = long_input("x = ", "a.b + ", "1");
   CHECK(sane(long_line) == 3 + (long_line.size() - 5) / 6 * 4);  // x = ... 1
   CHECK(sane(std::string(1 << 20, '{')) == 1 << 20);
   CHECK(sane(std::string(1 << 20, '"')) == 1 << 19);
 }
 
 }  // namespace
-}  // namespace huella
+}  // namespace huella::test

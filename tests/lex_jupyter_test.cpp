@@ -1,24 +1,15 @@
 // The Jupyter lexer's matching form, as a specification.
 #include <doctest/doctest.h>
 
-#include <random>
 #include <string>
 #include <vector>
 
 #include "lex_support.h"
 
-namespace huella {
+namespace huella::test {
 namespace {
 
-using test::lines;
-using test::sym;
-
-std::vector<std::uint64_t> jupyter(std::string_view text) {
-  return test::symbols(lex_jupyter, text);
-}
-
-// References: the class symbols are initialized in another translation unit.
-const std::uint64_t& kId = TokenSink::kIdentifierSymbol;
+std::vector<std::uint64_t> jupyter(std::string_view text) { return symbols(lex_jupyter, text); }
 
 // Jupyter's own layout: one source line per JSON string, outputs before the source.
 constexpr std::string_view kNotebook = R"json({
@@ -62,7 +53,7 @@ constexpr std::string_view kNotebook = R"json({
 // The code cell `import json` / `total = len(datos)` (a function: the class symbols it uses are
 // initialized in another translation unit).
 std::vector<std::uint64_t> code_symbols() {
-  return {sym("import"), kId, kId, sym("="), sym("len"), sym("("), kId, sym(")")};
+  return {sym("import"), id(), id(), sym("="), sym("len"), sym("("), id(), sym(")")};
 }
 
 TEST_CASE("jupyter: code cells are lexed as Python at their notebook lines") {
@@ -108,7 +99,7 @@ TEST_CASE("jupyter: code cells form one program, escapes are unescaped") {
                                  R"json({"cell_type":"code","source":"total = len(datos)"}]})json");
   CHECK(two_cells == code_symbols());
   CHECK(jupyter(R"json({"cells":[{"cell_type":"code","source":"x = \"a\\tb\""}]})json") ==
-        test::symbols(lex_python, "x = \"a\\tb\""));
+        symbols(lex_python, "x = \"a\\tb\""));
 }
 
 TEST_CASE("jupyter: broken JSON yields no tokens") {
@@ -128,25 +119,16 @@ TEST_CASE("jupyter: token lines are 1-based for other layouts too") {
 
 TEST_CASE("jupyter: hostile input finishes with sane tokens") {
   const auto sane = [](std::string_view text) {
-    const auto file = tokenize(text, Channel::code, lex_jupyter);
-    bool in_text = true;
-    for (const auto& token : file.tokens)
-      in_text = in_text && token.offset <= text.size() && token.line >= 1;
-    CHECK(in_text);
-    return file.tokens.size();
+    return check_sane_tokens(tokenize(text, Channel::code, lex_jupyter), text);
   };
   CHECK(sane(std::string("{\"cells\": [\0]}", 14)) == 0);
   CHECK(sane(R"json({"cells":[{"cell_type":"code","source":"s = '''never closed"}]})json") == 3);
-  std::mt19937 random(29);
-  std::string noise(1 << 16, '\0');
-  for (auto& byte : noise) byte = static_cast<char>(random());
-  CHECK(sane(noise) == 0);
+  CHECK(sane(random_bytes(29, 1 << 16)) == 0);
   CHECK(sane(std::string(1 << 20, '[') + std::string(1 << 20, ']')) == 0);
-  std::string long_cell = R"json({"cells":[{"cell_type":"code","source":"x = )json";
-  while (long_cell.size() < (1 << 20)) long_cell += "a + ";
-  long_cell += "a\"}]}";
+  const auto long_cell =
+      long_input(R"json({"cells":[{"cell_type":"code","source":"x = )json", "a + ", "a\"}]}");
   CHECK(sane(long_cell) > (1 << 18));  // x = a + a + ... a
 }
 
 }  // namespace
-}  // namespace huella
+}  // namespace huella::test

@@ -2,24 +2,15 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "lex_support.h"
 
-namespace huella {
+namespace huella::test {
 namespace {
 
-using test::lines;
-using test::sym;
-
-std::vector<std::uint64_t> python(std::string_view text) { return test::symbols(lex_python, text); }
-
-// References: the class symbols are initialized in another translation unit.
-const std::uint64_t& kId = TokenSink::kIdentifierSymbol;
-const std::uint64_t& kNum = TokenSink::kNumberSymbol;
-const std::uint64_t& kStr = TokenSink::kStringSymbol;
+std::vector<std::uint64_t> python(std::string_view text) { return symbols(lex_python, text); }
 
 TEST_CASE("python: renamed identifiers give the same symbols") {
   const auto original = python(
@@ -65,10 +56,10 @@ TEST_CASE("python: docstrings vanish like comments") {
   const auto bare = python("def f(x):\n    return x\nclass C:\n    pass\n");
   CHECK(documented == bare);
   // A string that is part of an expression is kept.
-  CHECK(python("x = \"doc\"\n") == std::vector{kId, sym("="), kStr});
-  CHECK(python("return \"doc\"\n") == std::vector{sym("return"), kStr});
-  CHECK(python("f(\n    \"doc\"\n)\n") == std::vector{kId, sym("("), kStr, sym(")")});
-  CHECK(python("x = \\\n    \"doc\"\n") == std::vector{kId, sym("="), kStr});
+  CHECK(python("x = \"doc\"\n") == std::vector{id(), sym("="), str()});
+  CHECK(python("return \"doc\"\n") == std::vector{sym("return"), str()});
+  CHECK(python("f(\n    \"doc\"\n)\n") == std::vector{id(), sym("("), str(), sym(")")});
+  CHECK(python("x = \\\n    \"doc\"\n") == std::vector{id(), sym("="), str()});
 }
 
 TEST_CASE("python: literal values are class symbols") {
@@ -76,36 +67,36 @@ TEST_CASE("python: literal values are class symbols") {
   CHECK(python("n = 0x1F + 1_000") == python("n = 7 + 2j"));
   CHECK(python("topic = 'sismos'") == python("topic = \"terremotos\""));
   CHECK(python("msg = f'{a} and {b}'") == python("msg = 'plain'"));
-  CHECK(python("x = .5") == std::vector{kId, sym("="), kNum});
+  CHECK(python("x = .5") == std::vector{id(), sym("="), num()});
 }
 
 TEST_CASE("python: keywords, builtins and operators are kept") {
   CHECK(python("a + b") != python("a - b"));
   CHECK(python("while x: pass") != python("if x: pass"));
   CHECK(python("print(x)") != python("log(x)"));
-  CHECK(python("len(x)") == std::vector{sym("len"), sym("("), kId, sym(")")});
+  CHECK(python("len(x)") == std::vector{sym("len"), sym("("), id(), sym(")")});
   CHECK(python("raise ValueError(x)").front() == sym("raise"));
   CHECK(python("raise ValueError(x)")[1] == sym("ValueError"));
   CHECK(python("if __name__ == '__main__': main()") == std::vector{sym("if"), sym("__name__"),
-                                                                   sym("=="), kStr, sym(":"), kId,
+                                                                   sym("=="), str(), sym(":"), id(),
                                                                    sym("("), sym(")")});
   CHECK(python("@dataclass\nclass P: pass") ==
-        std::vector{sym("@"), kId, sym("class"), kId, sym(":"), sym("pass")});
+        std::vector{sym("@"), id(), sym("class"), id(), sym(":"), sym("pass")});
   CHECK(python("async def f(): await g()")[0] == sym("async"));
 }
 
 TEST_CASE("python: operators are matched longest first") {
-  CHECK(python("a **= b") == std::vector{kId, sym("**="), kId});
-  CHECK(python("a //= b >> c") == std::vector{kId, sym("//="), kId, sym(">>"), kId});
-  CHECK(python("def f() -> int: ...") == std::vector{sym("def"), kId, sym("("), sym(")"), sym("->"),
-                                                     sym("int"), sym(":"), sym("...")});
+  CHECK(python("a **= b") == std::vector{id(), sym("**="), id()});
+  CHECK(python("a //= b >> c") == std::vector{id(), sym("//="), id(), sym(">>"), id()});
+  CHECK(python("def f() -> int: ...") == std::vector{sym("def"), id(), sym("("), sym(")"),
+                                                     sym("->"), sym("int"), sym(":"), sym("...")});
   CHECK(python("if (n := len(a)) != 0: pass")[3] == sym(":="));
   CHECK(python("x <= y >= z != w") ==
-        std::vector{kId, sym("<="), kId, sym(">="), kId, sym("!="), kId});
+        std::vector{id(), sym("<="), id(), sym(">="), id(), sym("!="), id()});
 }
 
 TEST_CASE("python: prefixed, triple-quoted and f-strings are one string token") {
-  const std::vector<std::uint64_t> assignment = {kId, sym("="), kStr};
+  const std::vector<std::uint64_t> assignment = {id(), sym("="), str()};
   CHECK(python("x = rb'\\d+'") == assignment);
   CHECK(python("x = Br\"\\\"\"") == assignment);
   CHECK(python("x = u'año'") == assignment);
@@ -115,8 +106,8 @@ TEST_CASE("python: prefixed, triple-quoted and f-strings are one string token") 
   CHECK(python("x = fr'''{a}\n{b}'''") == assignment);
   CHECK(python("x = 'it\\'s'") == assignment);
   // Not a prefix: an identifier followed by a string.
-  CHECK(python("print 'x'") == std::vector{sym("print"), kStr});
-  CHECK(python("name'x'") == std::vector{kId, kStr});
+  CHECK(python("print 'x'") == std::vector{sym("print"), str()});
+  CHECK(python("name'x'") == std::vector{id(), str()});
 }
 
 TEST_CASE("python: token lines are 1-based and follow multi-line strings") {
@@ -139,22 +130,17 @@ TEST_CASE("python: a Kafka producer gives the expected symbols") {
       "productor.flush()\n";
   const auto symbols = python(producer);
   CHECK(symbols.size() == 57);  // 4+2 imports, 4+4+17+1 the producer, 8+12 the loop, 5 flush
-  const std::vector<std::uint64_t> loop_head = {sym("for"), kId,  sym("in"), sym("range"),
-                                                sym("("),   kNum, sym(")"),  sym(":")};
+  const std::vector<std::uint64_t> loop_head = {sym("for"), id(),  sym("in"), sym("range"),
+                                                sym("("),   num(), sym(")"),  sym(":")};
   CHECK(std::search(symbols.begin(), symbols.end(), loop_head.begin(), loop_head.end()) !=
         symbols.end());
   CHECK(std::vector(symbols.begin(), symbols.begin() + 4) ==
-        std::vector{sym("from"), kId, sym("import"), kId});
+        std::vector{sym("from"), id(), sym("import"), id()});
 }
 
 TEST_CASE("python: hostile input finishes with sane tokens") {
   const auto sane = [](std::string_view text) {
-    const auto file = tokenize(text, Channel::code, lex_python);
-    bool in_text = file.tokens.size() <= text.size();
-    for (const auto& token : file.tokens)
-      in_text = in_text && token.offset <= text.size() && token.line >= 1;
-    CHECK(in_text);
-    return file.tokens.size();
+    return check_sane_tokens(tokenize(text, Channel::code, lex_python), text);
   };
   CHECK(sane("x = 'unterminated\ny = 1") == 6);  // the string stops at its line's end
   CHECK(sane("x = \"\"\"never closed\n\n") == 3);
@@ -165,17 +151,12 @@ TEST_CASE("python: hostile input finishes with sane tokens") {
   std::string nested;
   for (int i = 0; i < 10000; ++i) nested += "f'{";
   sane(nested);
-  std::mt19937 random(7);
-  std::string noise(1 << 16, '\0');
-  for (auto& byte : noise) byte = static_cast<char>(random());
-  sane(noise);
-  std::string long_line = "x = ";
-  while (long_line.size() < (1 << 20)) long_line += "a + 1 + ";
-  long_line += "a";
+  sane(random_bytes(7, 1 << 16));
+  const auto long_line = long_input("x = ", "a + 1 + ", "a");
   CHECK(sane(long_line) == 3 + (long_line.size() - 5) / 8 * 4);  // x = ... a
   CHECK(sane(std::string(1 << 20, '"')) > 0);
   CHECK(sane(std::string(1 << 20, '(')) == 1 << 20);
 }
 
 }  // namespace
-}  // namespace huella
+}  // namespace huella::test

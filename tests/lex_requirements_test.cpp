@@ -1,25 +1,17 @@
 // The requirements.txt lexer's matching form, as a specification.
 #include <doctest/doctest.h>
 
-#include <random>
 #include <string>
 #include <vector>
 
 #include "lex_support.h"
 
-namespace huella {
+namespace huella::test {
 namespace {
 
-using test::lines;
-using test::sym;
-
 std::vector<std::uint64_t> requirements(std::string_view text) {
-  return test::symbols(lex_requirements, text, Channel::config);
+  return symbols(lex_requirements, text, Channel::config);
 }
-
-// References: the class symbols are initialized in another translation unit.
-const std::uint64_t& kNum = TokenSink::kNumberSymbol;
-const std::uint64_t& kStr = TokenSink::kStringSymbol;
 
 TEST_CASE("requirements: package names are normalized") {
   CHECK(requirements("Kafka_Python==2.0.2") == requirements("kafka-python==2.0.2"));
@@ -42,11 +34,11 @@ TEST_CASE("requirements: comments, blank lines and continuations give the same s
 
 TEST_CASE("requirements: versions are class symbols, names and operators are kept") {
   CHECK(requirements("pandas==2.1.0") == requirements("pandas==1.5.3rc1"));
-  CHECK(requirements("pandas==2.1.0") == std::vector{sym("pandas"), sym("=="), kNum});
+  CHECK(requirements("pandas==2.1.0") == std::vector{sym("pandas"), sym("=="), num()});
   CHECK(requirements("pandas==2.1") != requirements("pandas>=2.1"));
   CHECK(requirements("pandas") != requirements("numpy"));
   CHECK(requirements("django>=4,<5.0") ==
-        std::vector{sym("django"), sym(">="), kNum, sym(","), sym("<"), kNum});
+        std::vector{sym("django"), sym(">="), num(), sym(","), sym("<"), num()});
   CHECK(requirements("x~=1.4.*")[1] == sym("~="));
 }
 
@@ -59,7 +51,7 @@ TEST_CASE("requirements: options, URLs and markers") {
   CHECK(requirements("pkg @ https://x.org/pkg-1.0.whl") ==
         std::vector{sym("pkg"), sym("@"), sym("https://x.org/pkg-1.0.whl")});
   CHECK(requirements("dataclasses; python_version < \"3.7\"") ==
-        std::vector{sym("dataclasses"), sym(";"), sym("python_version"), sym("<"), kStr});
+        std::vector{sym("dataclasses"), sym(";"), sym("python_version"), sym("<"), str()});
   CHECK(requirements("./libs/local_pkg") == std::vector{sym("./libs/local_pkg")});
 }
 
@@ -74,31 +66,22 @@ TEST_CASE("requirements: a course requirements file gives the expected symbols")
       "requests>=2.31\n"
       "boto3==1.34.0  # LocalStack\n"
       "python-dotenv\n");
-  CHECK(symbols == std::vector{sym("kafka-python"), sym("=="), kNum, sym("requests"), sym(">="),
-                               kNum, sym("boto3"), sym("=="), kNum, sym("python-dotenv")});
+  CHECK(symbols == std::vector{sym("kafka-python"), sym("=="), num(), sym("requests"), sym(">="),
+                               num(), sym("boto3"), sym("=="), num(), sym("python-dotenv")});
 }
 
 TEST_CASE("requirements: hostile input finishes with sane tokens") {
   const auto sane = [](std::string_view text) {
-    const auto file = tokenize(text, Channel::config, lex_requirements);
-    bool in_text = file.tokens.size() <= text.size();
-    for (const auto& token : file.tokens)
-      in_text = in_text && token.offset <= text.size() && token.line >= 1;
-    CHECK(in_text);
-    return file.tokens.size();
+    return check_sane_tokens(tokenize(text, Channel::config, lex_requirements), text);
   };
   CHECK(sane("x; y == \"never closed\nz") == 6);
   CHECK(sane("\\") == 1);
   CHECK(sane(std::string("a\0==\0 1", 7)) == 3);
-  std::mt19937 random(23);
-  std::string noise(1 << 16, '\0');
-  for (auto& byte : noise) byte = static_cast<char>(random());
-  sane(noise);
-  std::string long_line = "a";
-  while (long_line.size() < (1 << 20)) long_line += ",b";
+  sane(random_bytes(23, 1 << 16));
+  const auto long_line = long_input("a", ",b");
   CHECK(sane(long_line) == long_line.size());
   CHECK(sane(std::string(1 << 20, '=')) == 1);
 }
 
 }  // namespace
-}  // namespace huella
+}  // namespace huella::test

@@ -6,21 +6,10 @@
 
 #include "lex_support.h"
 
-using huella::lex_sql;
-using huella::TokenSink;
-using huella::test::lines;
-using huella::test::sym;
-using huella::test::symbols;
-
+namespace huella::test {
 namespace {
 
-const auto& kId = TokenSink::kIdentifierSymbol;
-const auto& kNum = TokenSink::kNumberSymbol;
-const auto& kStr = TokenSink::kStringSymbol;
-
 std::vector<std::uint64_t> sql(std::string_view text) { return symbols(lex_sql, text); }
-
-}  // namespace
 
 TEST_CASE("sql: renamed tables and columns give the same symbols") {
   CHECK(sql("SELECT sensor_id, AVG(valor) FROM lecturas GROUP BY sensor_id") ==
@@ -49,7 +38,7 @@ TEST_CASE("sql: keywords and operators are kept") {
         sql("SELECT a FROM t INNER JOIN u ON t.id = u.id"));
   CHECK(sql("WHERE a <> b") != sql("WHERE a = b"));
   CHECK(sql("x::int, y->>'k'") ==
-        std::vector{kId, sym("::"), sym("int"), sym(","), kId, sym("->>"), kStr});
+        std::vector{id(), sym("::"), sym("int"), sym(","), id(), sym("->>"), str()});
 }
 
 TEST_CASE("sql: a name after a dot is a name even when it spells a keyword") {
@@ -59,12 +48,13 @@ TEST_CASE("sql: a name after a dot is a name even when it spells a keyword") {
 
 TEST_CASE("sql: parameters, variables and dollar-quoted bodies") {
   CHECK(sql("WHERE id = $1 AND u = @usuario AND v = :valor AND w = ?") ==
-        std::vector{sym("where"), kId, sym("="), kId, sym("and"), kId, sym("="), kId, sym("and"),
-                    kId, sym("="), sym(":"), kId, sym("and"), kId, sym("="), sym("?")});
+        std::vector{sym("where"), id(), sym("="), id(), sym("and"), id(), sym("="), id(),
+                    sym("and"), id(), sym("="), sym(":"), id(), sym("and"), id(), sym("="),
+                    sym("?")});
   CHECK(sql("AS $$ BEGIN RETURN 1; END $$") == sql("AS $body$ begin return 1 end $body$"));
   CHECK(sql("AS $$ BEGIN RETURN 1; END $$") ==
-        std::vector{sym("as"), sym("begin"), sym("return"), kNum, sym("end")});
-  CHECK(sql("SELECT arr[1]") == std::vector{sym("select"), kId, sym("["), kNum, sym("]")});
+        std::vector{sym("as"), sym("begin"), sym("return"), num(), sym("end")});
+  CHECK(sql("SELECT arr[1]") == std::vector{sym("select"), id(), sym("["), num(), sym("]")});
 }
 
 TEST_CASE("sql: token lines are 1-based and follow multi-line strings") {
@@ -90,10 +80,10 @@ ORDER BY media DESC;
   const auto s = sql(script);
   REQUIRE(s.size() == 64);
   CHECK(std::vector(s.begin(), s.begin() + 11) ==
-        std::vector{sym("create"), sym("table"), kId, sym("("), kId, sym("serial"), sym("primary"),
-                    sym("key"), sym(","), kId, sym("varchar")});
+        std::vector{sym("create"), sym("table"), id(), sym("("), id(), sym("serial"),
+                    sym("primary"), sym("key"), sym(","), id(), sym("varchar")});
   CHECK(std::vector(s.end() - 4, s.end()) ==
-        std::vector{sym("order"), sym("by"), kId, sym("desc")});
+        std::vector{sym("order"), sym("by"), id(), sym("desc")});
   CHECK(lines(lex_sql, script).back() == 13);
 }
 
@@ -114,12 +104,10 @@ TEST_CASE("sql: hostile input ends with sane tokens") {
       "\x01\x02\x7f\xc3\xa9\xff\xfe\\",
       std::string(100, 'A'),
   };
-  for (const auto& text : inputs) {
-    const auto file = huella::tokenize(text, huella::Channel::code, lex_sql);
-    const auto& t = file.tokens;
-    CHECK(std::is_sorted(t.begin(), t.end(), [](auto& a, auto& b) { return a.offset < b.offset; }));
-    CHECK((t.empty() || t.back().offset < text.size()));
-  }
-  CHECK(sql("a /* b") == std::vector{kId});
-  CHECK(sql(std::string(100, 'A')) == std::vector{kId});
+  for (const auto& text : inputs) check_sane_tokens(tokenize(text, Channel::code, lex_sql), text);
+  CHECK(sql("a /* b") == std::vector{id()});
+  CHECK(sql(std::string(100, 'A')) == std::vector{id()});
 }
+
+}  // namespace
+}  // namespace huella::test

@@ -1,26 +1,17 @@
 // The YAML lexer's matching form, as a specification.
 #include <doctest/doctest.h>
 
-#include <random>
 #include <string>
 #include <vector>
 
 #include "lex_support.h"
 
-namespace huella {
+namespace huella::test {
 namespace {
 
-using test::lines;
-using test::sym;
-
 std::vector<std::uint64_t> yaml(std::string_view text) {
-  return test::symbols(lex_yaml, text, Channel::config);
+  return symbols(lex_yaml, text, Channel::config);
 }
-
-// References: the class symbols are initialized in another translation unit.
-const std::uint64_t& kId = TokenSink::kIdentifierSymbol;
-const std::uint64_t& kNum = TokenSink::kNumberSymbol;
-const std::uint64_t& kStr = TokenSink::kStringSymbol;
 
 constexpr std::string_view kCompose = R"(# Kafka for module 08
 services:
@@ -39,7 +30,7 @@ services:
 TEST_CASE("yaml: anchor and alias names give the same symbols") {
   CHECK(yaml("base: &defaults\n  a: 1\nweb:\n  <<: *defaults\n") ==
         yaml("base: &comunes\n  a: 1\nweb:\n  <<: *comunes\n"));
-  CHECK(yaml("x: &ancla 1") == std::vector{sym("x"), sym(":"), sym("&"), kId, kNum});
+  CHECK(yaml("x: &ancla 1") == std::vector{sym("x"), sym(":"), sym("&"), id(), num()});
 }
 
 TEST_CASE("yaml: comments, indentation and quoting give the same symbols") {
@@ -61,7 +52,7 @@ TEST_CASE("yaml: comments, indentation and quoting give the same symbols") {
 TEST_CASE("yaml: numbers are class symbols, other values are kept as spelled") {
   CHECK(yaml("replicas: 3") == yaml("replicas: 12"));
   CHECK(yaml("version: \"3.8\"") == yaml("version: 2.1"));
-  CHECK(yaml("ratio: -1.5e3") == std::vector{sym("ratio"), sym(":"), kNum});
+  CHECK(yaml("ratio: -1.5e3") == std::vector{sym("ratio"), sym(":"), num()});
   CHECK(yaml("image: postgres:15") != yaml("image: postgres:16"));
   CHECK(yaml("image: postgres:15") == std::vector{sym("image"), sym(":"), sym("postgres:15")});
   CHECK(yaml("tag: 1.2.3") == std::vector{sym("tag"), sym(":"), sym("1.2.3")});
@@ -75,22 +66,22 @@ TEST_CASE("yaml: numbers are class symbols, other values are kept as spelled") {
 TEST_CASE("yaml: keys and indicators are kept") {
   CHECK(yaml("image: x") != yaml("build: x"));
   CHECK(yaml("ports:\n  - 80\n  - 443\n") ==
-        std::vector{sym("ports"), sym(":"), sym("-"), kNum, sym("-"), kNum});
+        std::vector{sym("ports"), sym(":"), sym("-"), num(), sym("-"), num()});
   CHECK(yaml("a: {b: 1, c: [x, \"y\"]}") ==
-        std::vector{sym("a"), sym(":"), sym("{"), sym("b"), sym(":"), kNum, sym(","), sym("c"),
+        std::vector{sym("a"), sym(":"), sym("{"), sym("b"), sym(":"), num(), sym(","), sym("c"),
                     sym(":"), sym("["), sym("x"), sym(","), sym("y"), sym("]"), sym("}")});
   CHECK(yaml("{\"a\":\"b\"}") == std::vector{sym("{"), sym("a"), sym(":"), sym("b"), sym("}")});
   CHECK(yaml("---\na: 1\n---\nb: 2") ==
-        std::vector{sym("---"), sym("a"), sym(":"), kNum, sym("---"), sym("b"), sym(":"), kNum});
+        std::vector{sym("---"), sym("a"), sym(":"), num(), sym("---"), sym("b"), sym(":"), num()});
   CHECK(yaml("Ref: !GetAtt Role.Arn")[2] == sym("!GetAtt"));
 }
 
 TEST_CASE("yaml: block scalars are one string token") {
   CHECK(yaml("run: |\n  pip install x\n  pytest -q\n\nnext: 1\n") ==
-        std::vector{sym("run"), sym(":"), kStr, sym("next"), sym(":"), kNum});
+        std::vector{sym("run"), sym(":"), str(), sym("next"), sym(":"), num()});
   CHECK(yaml("run: >-\n  one\n  two\n") == yaml("run: |\n  other: text\n  - here\n"));
   CHECK(yaml("steps:\n  - run: |\n      a\n      b\n  - name: x\n") ==
-        std::vector{sym("steps"), sym(":"), sym("-"), sym("run"), sym(":"), kStr, sym("-"),
+        std::vector{sym("steps"), sym(":"), sym("-"), sym("run"), sym(":"), str(), sym("-"),
                     sym("name"), sym(":"), sym("x")});
 }
 
@@ -106,17 +97,12 @@ TEST_CASE("yaml: a docker-compose file gives the expected symbols") {
       sym("services"),          sym(":"),     sym("kafka"), sym(":"), sym("image"),    sym(":"),
       sym("bitnami/kafka:3.6"), sym("ports"), sym(":"),     sym("-"), sym("9092:9092")};
   CHECK(std::vector(symbols.begin(), symbols.begin() + 11) == kafka);
-  CHECK(symbols.back() == kStr);
+  CHECK(symbols.back() == str());
 }
 
 TEST_CASE("yaml: hostile input finishes with sane tokens") {
   const auto sane = [](std::string_view text) {
-    const auto file = tokenize(text, Channel::config, lex_yaml);
-    bool in_text = file.tokens.size() <= text.size();
-    for (const auto& token : file.tokens)
-      in_text = in_text && token.offset <= text.size() && token.line >= 1;
-    CHECK(in_text);
-    return file.tokens.size();
+    return check_sane_tokens(tokenize(text, Channel::config, lex_yaml), text);
   };
   CHECK(sane("a: \"never closed\nb: 1\n") == 3);
   CHECK(sane("a: 'it''s\n") == 3);
@@ -124,17 +110,12 @@ TEST_CASE("yaml: hostile input finishes with sane tokens") {
   CHECK(sane("]]]}}} a: [[[{") == 12);
   CHECK(sane(std::string("a\0: \0", 5)) == 3);
   CHECK(sane("&\n*\n!\n") == 3);
-  std::mt19937 random(13);
-  std::string noise(1 << 16, '\0');
-  for (auto& byte : noise) byte = static_cast<char>(random());
-  sane(noise);
-  std::string long_line = "k: [";
-  while (long_line.size() < (1 << 20)) long_line += "v, ";
-  long_line += "v]";
+  sane(random_bytes(13, 1 << 16));
+  const auto long_line = long_input("k: [", "v, ", "v]");
   CHECK(sane(long_line) == 3 + (long_line.size() - 6) / 3 * 2 + 2);  // k : [ ... v ]
   CHECK(sane(std::string(1 << 20, '[')) == 1 << 20);
   CHECK(sane(std::string(1 << 20, '-')) == 1);
 }
 
 }  // namespace
-}  // namespace huella
+}  // namespace huella::test

@@ -6,9 +6,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 
 #include "huella/lex.h"
+#include "scan.h"
 
 namespace huella {
 namespace {
@@ -78,70 +78,30 @@ constexpr std::string_view kMembers[] = {
     "close", "send", "poll", "subscribe", "flush", "key", "value", "topic", "partition", "offset",
     "getProperty", "setProperty"};
 
-using WordTable = std::unordered_map<std::string_view, std::uint8_t>;
+constexpr scan::WordTable<1024> kKnownWords = {
+    {kKeywords, kKeyword}, {kGlobals, kGlobal}, {kMembers, kMember}};
 
-WordTable make_word_table() {
-  WordTable table;
-  for (auto word : kKeywords) table[word] |= kKeyword;
-  for (auto word : kGlobals) table[word] |= kGlobal;
-  for (auto word : kMembers) table[word] |= kMember;
-  return table;
-}
+constexpr auto kNameStart = scan::kIdentifierStart | "$";
+constexpr auto kNameChar = kNameStart | scan::kDigits;
+// `0x1F`, `10L`, `1.5e-3f`, `1'000'000`: a leading `0` and a name byte start a radix prefix.
+constexpr scan::NumberSyntax kNumbers{kNameChar.ascii(), kNameStart, kNameChar};
+constexpr scan::ByteSet kSpaceOrTab(" \t");
 
-// Built on first use, so lexing during another file's static initialization is safe.
-const WordTable& known_words() {
-  static const WordTable table = make_word_table();
-  return table;
-}
-
-bool is_name_start(unsigned char c) {
-  return static_cast<unsigned char>((c | 0x20) - 'a') < 26 || c == '_' || c == '$' || c >= 0x80;
-}
-bool is_digit(unsigned char c) { return static_cast<unsigned char>(c - '0') < 10; }
-bool is_name_char(unsigned char c) { return is_name_start(c) || is_digit(c); }
-// Layout and control bytes, NUL included, separate tokens and are otherwise ignored.
-bool is_blank(unsigned char c) { return c <= ' ' || c == 0x7f; }
-bool is_line_end(char c) { return c == '\n' || c == '\r'; }
 bool is_closer(char c) { return c == ')' || c == ']' || c == '}'; }
 
 // Characters that may continue a multi-character operator; others end it after one byte.
-bool may_continue_operator(char c) {
-  switch (c) {
-    case '=':
-    case '<':
-    case '>':
-    case '&':
-    case '|':
-    case ':':
-    case '.':
-    case '-':
-    case '+':
-    case '*':
-    case '/':
-    case '%':
-    case '^':
-    case '!':
-    case '?':
-      return true;
-    default:
-      return false;
-  }
-}
+constexpr scan::ByteSet kOperatorContinuations("=<>&|:.-+*/%^!?");
 
 std::size_t operator_length(std::string_view rest) {
-  if (rest.size() < 2 || !may_continue_operator(rest[1])) return 1;
+  if (rest.size() < 2 || !kOperatorContinuations.contains(rest[1])) return 1;
+  // `a?.5:b` is a conditional, not a safe call.
+  if (rest.starts_with("?.") && rest.size() > 2 && scan::is_digit(rest[2])) return 1;
   // Longest first, so that `>>>=` wins over `>>>` and `>>`.
   static constexpr std::string_view kLongOperators[] = {
       ">>>=", "<<=", ">>=", ">>>", "<=>", "...", "->*", "&^=", "::", "->", "++", "--",
       "<<",   ">>",  "&&",  "||",  "==",  "!=",  "<=",  ">=",  "+=", "-=", "*=", "/=",
       "%=",   "&=",  "|=",  "^=",  "=>",  ":=",  "?.",  "?:",  "!!", "..", "&^"};
-  for (auto op : kLongOperators)
-    if (rest.starts_with(op)) {
-      // `a?.5:b` is a conditional, not a safe call.
-      if (op == "?." && rest.size() > 2 && is_digit(rest[2])) return 1;
-      return op.size();
-    }
-  return 1;
+  return scan::operator_length(rest, kLongOperators);
 }
 
 // C and C++ string prefixes (L"", u8"") and Scala interpolators (s"", f""): part of the string.
@@ -152,48 +112,44 @@ bool is_raw_string_prefix(std::string_view word) {
   return word == "R" || word == "LR" || word == "uR" || word == "UR" || word == "u8R";
 }
 
-class CFamilyLexer {
+class CFamilyLexer : public scan::Scanner<CFamilyLexer> {
  public:
-  CFamilyLexer(std::string_view text, TokenSink& sink) : text_(text), sink_(sink) {}
-
-  void run() {
-    while (pos_ < text_.size()) step();
-  }
+  using Scanner::Scanner;
 
  private:
-  void step() {
-    const auto c = static_cast<unsigned char>(text_[pos_]);
-    if (is_blank(c)) {
-      for (; pos_ < text_.size() && is_blank(text_[pos_]); ++pos_)
-        if (text_[pos_] == '\n') at_line_start_ = true;
-      return;
-    }
+  friend Scanner;
+
+  // Layout; after a newline in it, `#` starts a directive.
+  void skip_layout() {
+    for (; pos_ < text_.size() && scan::is_blank_or_control(text_[pos_]); ++pos_)
+      if (text_[pos_] == '\n') at_line_start_ = true;
+  }
+
+  void token(char c) {
     if (c == '/' && peek(1) == '/') {
-      skip_line();
+      skip_to_line_break();
     } else if (c == '/' && peek(1) == '*') {
-      const auto end = text_.find("*/", pos_ + 2);
-      pos_ = end == std::string_view::npos ? text_.size() : end + 2;
+      pos_ = scan::block_comment_end(text_, pos_);
     } else if (c == '#' && at_line_start_) {
       directive();
     } else if ((c == '$' || c == '@') && csharp_quote() != kNone) {
       csharp_string();
-    } else if (c == '@' && is_name_start(peek(1))) {
+    } else if (c == '@' && kNameStart.contains(peek(1))) {
       annotation();
-    } else if (is_name_start(c)) {
+    } else if (kNameStart.contains(c)) {
       word();
-    } else if (is_digit(c) || (c == '.' && is_digit(peek(1)))) {
+    } else if (scan::is_digit(c) || (c == '.' && scan::is_digit(peek(1)))) {
       number();
     } else if (c == '"') {
       string_at(pos_, pos_);
     } else if (c == '\'') {
       const auto begin = pos_;
-      pos_ = quoted_end(pos_, '\'');
+      pos_ = scan::quoted_end(text_, pos_, scan::kLineBreaks);
       emit_string(text_.substr(begin, 1));
     } else if (c == '`') {
       // Go raw strings, which may span lines; Kotlin and Scala `quoted names` count as strings too.
-      const auto end = text_.find('`', pos_ + 1);
       const auto begin = pos_;
-      pos_ = end == std::string_view::npos ? text_.size() : end + 1;
+      pos_ = scan::past_next(text_, pos_ + 1, "`");
       emit_string(text_.substr(begin, 1));
     } else {
       punctuation();
@@ -201,78 +157,59 @@ class CFamilyLexer {
     at_line_start_ = false;
   }
 
-  unsigned char peek(std::size_t ahead) const {
-    return pos_ + ahead < text_.size() ? static_cast<unsigned char>(text_[pos_ + ahead]) : 0;
-  }
-  std::string_view from(std::size_t begin) const { return text_.substr(begin, pos_ - begin); }
-
-  void skip_line() {
-    while (pos_ < text_.size() && !is_line_end(text_[pos_])) ++pos_;
-  }
-
-  // A comma waits for the next token: before `)`, `]` or `}` it is a trailing comma and vanishes.
-  void flush_comma(bool before_closer) {
-    if (pending_comma_ == kNone) return;
-    if (!before_closer) sink_.keep(text_.substr(pending_comma_, 1));
-    pending_comma_ = kNone;
-  }
-
-  void emit_string(std::string_view at) {
-    flush_comma(false);
-    sink_.string_literal(at);
+  void emit_string(std::string_view literal) {
+    comma_.release(false);
+    sink_.string_literal(literal);
     after_accessor_ = false;
   }
 
   // `#include <x.h>`, `# define`, `#pragma once`, `#region`: the directive name is kept.
   void directive() {
     const auto hash = pos_++;
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
+    pos_ = scan::run_end(text_, pos_, kSpaceOrTab);
     const auto name_begin = pos_;
-    while (pos_ < text_.size() && static_cast<unsigned char>((text_[pos_] | 0x20) - 'a') < 26)
-      ++pos_;
+    pos_ = scan::run_end(text_, pos_, scan::kAsciiLetters);
     const auto name = from(name_begin);
     char form[32] = "#";
     if (name.size() >= sizeof form) {
       pos_ = name_begin;
-      flush_comma(false);
+      comma_.release(false);
       sink_.keep(text_.substr(hash, 1));
       return;
     }
     std::copy(name.begin(), name.end(), form + 1);
-    flush_comma(false);
+    comma_.release(false);
     sink_.keep_as(from(hash), std::string_view(form, name.size() + 1));
     if (name == "include" || name == "import") include_target();
   }
 
   // The rest of the line up to a comment, trimmed, is the included file.
   void include_target() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
+    pos_ = scan::run_end(text_, pos_, kSpaceOrTab);
     const auto begin = pos_;
     auto end = begin;
-    while (end < text_.size() && !is_line_end(text_[end]) &&
+    while (end < text_.size() && !scan::is_line_break(text_[end]) &&
            !(text_[end] == '/' && end + 1 < text_.size() &&
              (text_[end + 1] == '/' || text_[end + 1] == '*')))
       ++end;
     pos_ = end;
-    while (end > begin && is_blank(text_[end - 1])) --end;
+    while (end > begin && scan::is_blank_or_control(text_[end - 1])) --end;
     if (end > begin) emit_string(text_.substr(begin, end - begin));
   }
 
   void word() {
     const auto begin = pos_;
-    while (pos_ < text_.size() && is_name_char(text_[pos_])) ++pos_;
+    pos_ = scan::run_end(text_, pos_, kNameChar);
     const auto name = from(begin);
     if (peek(0) == '"' && is_raw_string_prefix(name)) return raw_string(begin);
     if ((peek(0) == '"' || peek(0) == '\'') && is_string_prefix(name)) {
       if (peek(0) == '"') return string_at(begin, pos_);
-      pos_ = quoted_end(pos_, '\'');
+      pos_ = scan::quoted_end(text_, pos_, scan::kLineBreaks);
       return emit_string(text_.substr(begin, 1));
     }
-    const auto& words = known_words();
-    const auto found = words.find(name);
-    const std::uint8_t flags = found == words.end() ? 0 : found->second;
+    const std::uint8_t flags = kKnownWords.flags(name);
     const std::uint8_t kept = kKeyword | (after_accessor_ ? kMember | kGlobal : kGlobal);
-    flush_comma(false);
+    comma_.release(false);
     if (flags & kept)
       sink_.keep(name);
     else
@@ -283,8 +220,8 @@ class CFamilyLexer {
   // Java and Kotlin annotations name framework types, so `@Override` is kept whole.
   void annotation() {
     const auto begin = pos_++;
-    while (pos_ < text_.size() && is_name_char(text_[pos_])) ++pos_;
-    flush_comma(false);
+    pos_ = scan::run_end(text_, pos_, kNameChar);
+    comma_.release(false);
     sink_.keep(from(begin));
     after_accessor_ = false;
   }
@@ -292,29 +229,10 @@ class CFamilyLexer {
   // Decimal, hex, binary, octal, suffixes, exponents and `_` or `'` separators: all one number.
   void number() {
     const auto begin = pos_;
-    const bool radix_prefix = text_[pos_] == '0' && is_name_start(peek(1));
-    while (pos_ < text_.size()) {
-      const auto c = static_cast<unsigned char>(text_[pos_]);
-      if (is_name_char(c) && c < 0x80) {
-        ++pos_;
-        if (!radix_prefix && (c | 0x20) == 'e' && (peek(0) == '+' || peek(0) == '-')) ++pos_;
-      } else if ((c == '.' && is_digit(peek(1))) || (c == '\'' && is_name_char(peek(1)))) {
-        ++pos_;
-      } else {
-        break;
-      }
-    }
-    flush_comma(false);
+    pos_ = scan::number_end(text_, pos_, kNumbers);
+    comma_.release(false);
     sink_.number(from(begin));
     after_accessor_ = false;
-  }
-
-  // One past a quoted literal's close; unterminated, the line end (escapes may cross it).
-  std::size_t quoted_end(std::size_t open, char quote) const {
-    auto i = open + 1;
-    while (i < text_.size() && text_[i] != quote && !is_line_end(text_[i]))
-      i += text_[i] == '\\' ? 2 : 1;
-    return i < text_.size() && text_[i] == quote ? i + 1 : std::min(i, text_.size());
   }
 
   // A string whose token starts at `begin` (a prefix, if any) and whose quote is at `quote`.
@@ -325,7 +243,8 @@ class CFamilyLexer {
       while (i < text_.size() && text_.substr(i, 3) != R"(""")") i += text_[i] == '\\' ? 2 : 1;
       pos_ = std::min(i + 3, text_.size());
     } else {
-      pos_ = quoted_end(quote, '"');
+      // One line; unterminated, the line end (escapes may cross it).
+      pos_ = scan::quoted_end(text_, quote, scan::kLineBreaks);
     }
     emit_string(text_.substr(begin, 1));
   }
@@ -360,10 +279,7 @@ class CFamilyLexer {
     const auto quote = csharp_quote();
     if (text_.substr(begin, quote - begin).find('@') == std::string_view::npos)
       return string_at(begin, quote);
-    auto i = quote + 1;
-    while (i < text_.size() && !(text_[i] == '"' && (i + 1 >= text_.size() || text_[i + 1] != '"')))
-      i += text_[i] == '"' ? 2 : 1;
-    pos_ = std::min(i + 1, text_.size());
+    pos_ = scan::doubled_quote_end(text_, quote);
     emit_string(text_.substr(begin, 1));
   }
 
@@ -373,28 +289,24 @@ class CFamilyLexer {
     const auto op = from(begin);
     if (op == ";") return;
     if (op == ",") {
-      flush_comma(false);
-      pending_comma_ = begin;
+      comma_.hold(op);
       after_accessor_ = false;
       return;
     }
-    flush_comma(is_closer(op[0]));
+    comma_.release(is_closer(op[0]));
     sink_.keep(op);
     after_accessor_ = op == "." || op == "->" || op == "::" || op == "?.";
   }
 
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-  std::string_view text_;
-  TokenSink& sink_;
-  std::size_t pos_ = 0;
-  bool at_line_start_ = true;          // no token yet on this line: `#` starts a directive
-  bool after_accessor_ = false;        // the previous token is `.`, `->`, `::` or `?.`
-  std::size_t pending_comma_ = kNone;  // offset of a comma not yet emitted
+  scan::HeldComma comma_{sink_};
+  bool at_line_start_ = true;    // no token yet on this line: `#` starts a directive
+  bool after_accessor_ = false;  // the previous token is `.`, `->`, `::` or `?.`
 };
 
 }  // namespace
 
-void lex_c_family(std::string_view text, TokenSink& sink) { CFamilyLexer(text, sink).run(); }
+void lex_c_family(std::string_view text, TokenSink& sink) { CFamilyLexer(text, sink).run_tokens(); }
 
 }  // namespace huella

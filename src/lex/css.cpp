@@ -6,30 +6,21 @@
 // pseudo-classes, while class and id names are the author's: identifiers. Declarations keep
 // property names and keyword values; a number keeps its unit but not its value, a hex color is a
 // number. Semicolons vanish, since the last one in a block is optional.
-#include <algorithm>
-#include <array>
 #include <cstddef>
 #include <string_view>
 
 #include "huella/lex.h"
+#include "scan.h"
 
 namespace huella {
 namespace {
 
-bool is_letter(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
-bool is_digit(unsigned char c) { return static_cast<unsigned char>(c - '0') < 10; }
-bool is_name_start(unsigned char c) { return is_letter(c) || c == '_' || c >= 0x80; }
-bool is_name_char(unsigned char c) { return is_name_start(c) || is_digit(c) || c == '-'; }
-// Layout and control bytes, NUL included, separate tokens and are otherwise ignored.
-bool is_blank(unsigned char c) { return c <= ' ' || c == 0x7f; }
-bool is_line_end(char c) { return c == '\n' || c == '\r'; }
+constexpr auto kNameChar = scan::kIdentifierChar | "-";
 
 // The bytes the look ahead must examine; it steps over all others.
-constexpr auto kStopsLookAhead = [] {
-  std::array<bool, 256> stops{};
-  for (unsigned char c : std::string_view("{};\"'/")) stops[c] = true;
-  return stops;
-}();
+constexpr scan::ByteSet kStopsLookAhead("{};\"'/");
+// An unquoted url(...) runs to its `)` or the line end.
+constexpr scan::ByteSet kUrlEnds(")\n\r");
 
 enum class Mode {
   selector,   // before a rule's `{`
@@ -38,21 +29,14 @@ enum class Mode {
   at_prelude  // `@media ...`, `@import ...`
 };
 
-class CssLexer {
+class CssLexer : public scan::Scanner<CssLexer> {
  public:
-  CssLexer(std::string_view text, TokenSink& sink) : text_(text), sink_(sink) {}
-
-  void run() {
-    while (pos_ < text_.size()) step();
-  }
+  using Scanner::Scanner;
 
  private:
-  void step() {
-    const auto c = static_cast<unsigned char>(text_[pos_]);
-    if (is_blank(c)) {
-      while (pos_ < text_.size() && is_blank(text_[pos_])) ++pos_;
-      return;
-    }
+  friend Scanner;
+
+  void token(char c) {
     if (starts_comment(pos_)) {
       pos_ = comment_end(pos_);
       return;
@@ -69,10 +53,10 @@ class CssLexer {
       const auto begin = pos_;
       pos_ = string_end(pos_);
       sink_.string_literal(text_.substr(begin, 1));
-    } else if (c == '#' && mode_ != Mode::selector && is_name_char(peek(1))) {
+    } else if (c == '#' && mode_ != Mode::selector && kNameChar.contains(peek(1))) {
       // `#ff8800`, and SCSS `#{...}` in values, which this treats like a color.
       const auto begin = pos_++;
-      while (pos_ < text_.size() && is_name_char(text_[pos_])) ++pos_;
+      pos_ = scan::run_end(text_, pos_, kNameChar);
       sink_.number(from(begin));
     } else if ((c == '#' || c == '.') && mode_ == Mode::selector && starts_name(pos_ + 1)) {
       sink_.keep(text_.substr(pos_++, 1));
@@ -98,34 +82,17 @@ class CssLexer {
     }
   }
 
-  unsigned char peek(std::size_t ahead) const {
-    return pos_ + ahead < text_.size() ? static_cast<unsigned char>(text_[pos_ + ahead]) : 0;
-  }
-  unsigned char at(std::size_t i) const {
-    return i < text_.size() ? static_cast<unsigned char>(text_[i]) : 0;
-  }
-  std::string_view from(std::size_t begin) const { return text_.substr(begin, pos_ - begin); }
-
   // `/* */`, and `//` line comments of SCSS and Less; `url(//host/x)` is scanned before this.
   bool starts_comment(std::size_t i) const {
     return at(i) == '/' && (at(i + 1) == '*' || at(i + 1) == '/');
   }
   std::size_t comment_end(std::size_t i) const {
-    if (at(i + 1) == '/') {
-      while (i < text_.size() && !is_line_end(text_[i])) ++i;
-      return i;
-    }
-    const auto end = text_.find("*/", i + 2);
-    return end == std::string_view::npos ? text_.size() : end + 2;
+    return at(i + 1) == '/' ? scan::next_line_break(text_, i) : scan::block_comment_end(text_, i);
   }
 
   // One past the closing quote; unterminated, the line end (an escaped line end continues).
   std::size_t string_end(std::size_t open) const {
-    const char quote = text_[open];
-    auto i = open + 1;
-    while (i < text_.size() && text_[i] != quote && !is_line_end(text_[i]))
-      i += text_[i] == '\\' ? 2 : 1;
-    return i < text_.size() && text_[i] == quote ? i + 1 : std::min(i, text_.size());
+    return scan::quoted_end(text_, open, scan::kLineBreaks);
   }
 
   // Whether this item is a rule: `{` comes before `;` or `}` (strings and comments skipped).
@@ -133,7 +100,7 @@ class CssLexer {
     auto i = pos_;
     while (i < text_.size()) {
       const char c = text_[i];
-      if (!kStopsLookAhead[static_cast<unsigned char>(c)]) {
+      if (!kStopsLookAhead.contains(c)) {
         ++i;
         continue;
       }
@@ -153,13 +120,13 @@ class CssLexer {
   bool starts_name(std::size_t i) const {
     if (at(i) == '-' && at(i + 1) == '-') return true;  // a custom property
     if (at(i) == '-') ++i;
-    return is_name_start(at(i)) || at(i) == '\\';
+    return scan::is_identifier_start(at(i)) || at(i) == '\\';
   }
   void skip_name() {
     while (pos_ < text_.size()) {
       if (text_[pos_] == '\\')
         pos_ += 2;
-      else if (is_name_char(text_[pos_]))
+      else if (kNameChar.contains(text_[pos_]))
         ++pos_;
       else
         break;
@@ -182,16 +149,16 @@ class CssLexer {
   // An unquoted url(...) is one string; a quoted one is lexed as `(` and a string.
   void url_argument() {
     sink_.keep(text_.substr(pos_++, 1));
-    while (pos_ < text_.size() && is_blank(text_[pos_])) ++pos_;
+    pos_ = scan::run_end(text_, pos_, scan::kBlankOrControl);
     if (peek(0) == '"' || peek(0) == '\'' || peek(0) == ')') return;
     const auto begin = pos_;
-    while (pos_ < text_.size() && text_[pos_] != ')' && !is_line_end(text_[pos_])) ++pos_;
+    pos_ = scan::next_of(text_, pos_, kUrlEnds);
     sink_.string_literal(from(begin));
   }
 
   bool starts_number(std::size_t i) const {
     if (at(i) == '+' || at(i) == '-') ++i;
-    return is_digit(at(i)) || (at(i) == '.' && is_digit(at(i + 1)));
+    return scan::is_digit(at(i)) || (at(i) == '.' && scan::is_digit(at(i + 1)));
   }
 
   // `-1.5e3px`: the number is one class symbol, its unit (`px`, `%`, `fr`) is kept.
@@ -199,33 +166,24 @@ class CssLexer {
     const auto begin = pos_;
     if (peek(0) == '+' || peek(0) == '-') ++pos_;
     while (pos_ < text_.size() &&
-           (is_digit(text_[pos_]) || (text_[pos_] == '.' && is_digit(peek(1)))))
+           (scan::is_digit(text_[pos_]) || (text_[pos_] == '.' && scan::is_digit(peek(1)))))
       ++pos_;
-    const bool exponent =
-        (peek(0) | 0x20) == 'e' &&
-        (is_digit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && is_digit(peek(2))));
-    if (exponent) {
-      pos_ += 2;
-      while (pos_ < text_.size() && is_digit(text_[pos_])) ++pos_;
-    }
+    pos_ = scan::exponent_end(text_, pos_);
     sink_.number(from(begin));
     const auto unit = pos_;
     if (peek(0) == '%')
       ++pos_;
     else
-      while (pos_ < text_.size() && is_letter(text_[pos_])) ++pos_;
+      pos_ = scan::run_end(text_, pos_, scan::kAsciiLetters);
     if (pos_ > unit) sink_.keep(from(unit));
   }
 
-  std::string_view text_;
-  TokenSink& sink_;
-  std::size_t pos_ = 0;
   bool item_start_ = true;  // the next token begins a rule, a declaration or an at-rule
   Mode mode_ = Mode::selector;
 };
 
 }  // namespace
 
-void lex_css(std::string_view text, TokenSink& sink) { CssLexer(text, sink).run(); }
+void lex_css(std::string_view text, TokenSink& sink) { CssLexer(text, sink).run_tokens(); }
 
 }  // namespace huella

@@ -10,17 +10,14 @@
 #include <string_view>
 
 #include "huella/lex.h"
+#include "scan.h"
 
 namespace huella {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
+constexpr auto kBlanksAndNewline = scan::kInlineBlanks | "\n";
 // The bytes that end a heredoc delimiter word, as in the shell lexer.
-bool ends_delimiter(char c) {
-  return is_blank(c) || c == '\n' || c == '\'' || c == '"' || c == '`' || c == '$' || c == '\\' ||
-         c == ';' || c == '&' || c == '|' || c == '<' || c == '>' || c == '(' || c == ')';
-}
+constexpr auto kDelimiterEnds = kBlanksAndNewline | "'\"`$\\;&|<>()";
 
 constexpr std::string_view kInstructions[] = {
     "FROM",    "RUN", "CMD",     "LABEL",      "MAINTAINER",  "EXPOSE",
@@ -41,37 +38,30 @@ std::string_view instruction_form(std::string_view word) {
 
 constexpr std::size_t kMaxHeredocs = 4;
 
-class DockerfileLexer {
+class DockerfileLexer : public scan::Scanner<DockerfileLexer> {
  public:
-  DockerfileLexer(std::string_view text, TokenSink& sink) : text_(text), sink_(sink) {}
-
-  void run() {
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_];
-      if (is_blank(c) || c == '\n') {
-        ++pos_;
-      } else if (c == '#') {
-        pos_ = line_end(pos_);
-      } else {
-        instruction();
-      }
-    }
-  }
+  using Scanner::Scanner;
 
  private:
-  std::size_t line_end(std::size_t from) const {
-    const auto newline = text_.find('\n', from);
-    return newline == std::string_view::npos ? text_.size() : newline;
+  friend Scanner;
+
+  // An instruction lexes up to its logical line's end, so the newline after it says nothing.
+  void newline() {}
+
+  void token(char c) {
+    if (c == '#')
+      skip_to_newline();
+    else
+      instruction();
   }
 
   std::size_t first_non_blank(std::size_t from) const {
-    while (from < text_.size() && is_blank(text_[from])) ++from;
-    return from;
+    return scan::run_end(text_, from, scan::kInlineBlanks);
   }
 
   void instruction() {
     const std::size_t begin = pos_;
-    while (pos_ < text_.size() && !is_blank(text_[pos_]) && text_[pos_] != '\n') ++pos_;
+    pos_ = scan::next_of(text_, pos_, kBlanksAndNewline);
     const auto word = text_.substr(begin, pos_ - begin);
     sink_.keep_as(word, instruction_form(word));
     const std::size_t end = with_heredocs(logical_line_end(pos_));
@@ -83,17 +73,17 @@ class DockerfileLexer {
   // Lines joined by a trailing backslash; comment and blank lines inside the join are skipped
   // by Docker, and by the shell lexer after it.
   std::size_t logical_line_end(std::size_t from) const {
-    std::size_t end = line_end(from);
+    std::size_t end = scan::next_newline(text_, from);
     while (end < text_.size()) {
       std::size_t last = end;
-      while (last > from && is_blank(text_[last - 1])) --last;
+      while (last > from && scan::is_inline_blank(text_[last - 1])) --last;
       if (last == from || text_[last - 1] != '\\') {
         const std::size_t first = first_non_blank(from);
         const bool skipped = first == end || text_[first] == '#';
         if (!skipped || from == pos_) break;
       }
       from = end + 1;
-      end = line_end(from);
+      end = scan::next_newline(text_, from);
     }
     return end;
   }
@@ -115,16 +105,16 @@ class DockerfileLexer {
         j = first_non_blank(j);
         if (j < end && (text_[j] == '\'' || text_[j] == '"')) ++j;
         const std::size_t name = j;
-        while (j < end && !ends_delimiter(text_[j])) ++j;
+        while (j < end && !kDelimiterEnds.contains(text_[j])) ++j;
         if (j > name) delimiters[count++] = text_.substr(name, j - name);
         i = j;
       }
     }
     for (std::size_t h = 0; h < count && end < text_.size(); ++h) {
       for (std::size_t line = end + 1; line <= text_.size();) {
-        end = line_end(line);
+        end = scan::next_newline(text_, line);
         std::size_t first = first_non_blank(line), last = end;
-        while (last > first && is_blank(text_[last - 1])) --last;
+        while (last > first && scan::is_inline_blank(text_[last - 1])) --last;
         if (text_.substr(first, last - first) == delimiters[h]) break;
         line = end + 1;
       }
@@ -135,27 +125,26 @@ class DockerfileLexer {
   // `["executable", "argument"]`: each string kept by its content, brackets and commas dropped.
   bool exec_form(std::string_view arguments) {
     std::size_t first = 0, last = arguments.size();
-    while (first < last && (is_blank(arguments[first]) || arguments[first] == '\n')) ++first;
-    while (last > first && (is_blank(arguments[last - 1]) || arguments[last - 1] == '\n')) --last;
+    while (first < last && kBlanksAndNewline.contains(arguments[first])) ++first;
+    while (last > first && kBlanksAndNewline.contains(arguments[last - 1])) --last;
     if (last - first < 2 || arguments[first] != '[' || arguments[last - 1] != ']') return false;
-    for (std::size_t i = first + 1; i < last - 1; ++i) {
-      if (arguments[i] != '"') continue;
-      const std::size_t begin = i++;
-      while (i < last - 1 && arguments[i] != '"') i += arguments[i] == '\\' ? 2 : 1;
-      const std::size_t end = i < last - 1 ? i + 1 : last - 1;
-      const auto token = arguments.substr(begin, end - begin);
-      sink_.keep_as(token, token.substr(1, token.size() - (i < last - 1 ? 2 : 1)));
+    const auto inside = arguments.substr(0, last - 1);  // up to the `]`
+    for (std::size_t i = first + 1; i < inside.size(); ++i) {
+      if (inside[i] != '"') continue;
+      const std::size_t begin = i;
+      i = scan::closing_quote(inside, begin);
+      const bool closed = i < inside.size();
+      const auto token = inside.substr(begin, i + (closed ? 1 : 0) - begin);
+      sink_.keep_as(token, token.substr(1, token.size() - (closed ? 2 : 1)));
     }
     return true;
   }
-
-  std::string_view text_;
-  TokenSink& sink_;
-  std::size_t pos_ = 0;
 };
 
 }  // namespace
 
-void lex_dockerfile(std::string_view text, TokenSink& sink) { DockerfileLexer(text, sink).run(); }
+void lex_dockerfile(std::string_view text, TokenSink& sink) {
+  DockerfileLexer(text, sink).run_lines();
+}
 
 }  // namespace huella

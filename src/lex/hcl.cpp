@@ -11,20 +11,13 @@
 #include <vector>
 
 #include "huella/lex.h"
+#include "scan.h"
 
 namespace huella {
 namespace {
 
-bool is_word_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool is_word_byte(char c) { return is_word_start(c) || is_digit(c) || c == '-'; }
-
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+// Terraform names may hold `-`: `aws-region`, `my-bucket`.
+constexpr auto kWordChar = scan::kIdentifierChar | "-";
 
 // What the labels after a block type are.
 enum class BlockKind : std::uint8_t {
@@ -99,55 +92,44 @@ struct Context {
 
 constexpr std::size_t kMaxIterators = 16;
 
-class HclLexer {
+class HclLexer : public scan::Scanner<HclLexer> {
  public:
-  HclLexer(std::string_view text, TokenSink& sink) : text_(text), sink_(sink) {}
+  using Scanner::Scanner;
 
   void run() {
-    const std::size_t n = text_.size();
-    while (pos_ < n) {
-      const char c = text_[pos_];
-      if (is_blank(c)) {
-        ++pos_;
-      } else if (c == '\n') {
-        ++pos_;
-        end_line();
-      } else if (c == '#' || (c == '/' && at(pos_ + 1) == '/')) {
-        skip_line();
-      } else if (c == '/' && at(pos_ + 1) == '*') {
-        const auto close = text_.find("*/", pos_ + 2);
-        pos_ = close == std::string_view::npos ? n : close + 2;
-      } else if (is_word_start(c)) {
-        lex_word();
-      } else if (is_digit(c)) {
-        lex_number();
-      } else if (c == '"') {
-        lex_quoted();
-      } else if (c == '<' && at(pos_ + 1) == '<' && heredoc()) {
-        continue;
-      } else if (static_cast<unsigned char>(c) > ' ' && c != 0x7f) {
-        lex_punctuation();
-      } else {
-        ++pos_;  // control bytes
-      }
-    }
+    run_lines();
     while (!stack_.empty()) close_context();  // unclosed blocks still get canonical order
     sort_items(top_items_);
   }
 
  private:
-  char at(std::size_t i) const { return i < text_.size() ? text_[i] : '\0'; }
+  friend Scanner;
+
+  void token(char c) {
+    if (c == '#' || (c == '/' && at(pos_ + 1) == '/')) {
+      skip_to_newline();
+    } else if (c == '/' && at(pos_ + 1) == '*') {
+      pos_ = scan::block_comment_end(text_, pos_);
+    } else if (scan::is_identifier_start(c)) {
+      lex_word();
+    } else if (scan::is_digit(c)) {
+      lex_number();
+    } else if (c == '"') {
+      lex_quoted();
+    } else if (c == '<' && at(pos_ + 1) == '<' && heredoc()) {
+      return;
+    } else if (!scan::is_blank_or_control(c)) {
+      lex_punctuation();
+    } else {
+      ++pos_;  // control bytes
+    }
+  }
 
   ContextKind context() const { return stack_.empty() ? ContextKind::body : stack_.back().kind; }
   bool user_keys() const { return !stack_.empty() && stack_.back().user_keys; }
 
-  void skip_line() {
-    const auto newline = text_.find('\n', pos_);
-    pos_ = newline == std::string_view::npos ? text_.size() : newline;
-  }
-
   // A newline ends an attribute or object item, but not an expression inside brackets.
-  void end_line() {
+  void newline() {
     if (context() == ContextKind::brackets) return;
     const bool in_body = context() == ContextKind::body;
     statement_ = Statement{};
@@ -206,14 +188,13 @@ class HclLexer {
 
   // An attribute (`key =`) rather than a block header (`type "label" {`).
   bool followed_by_assignment() const {
-    std::size_t i = pos_;
-    while (i < text_.size() && is_blank(text_[i])) ++i;
+    const std::size_t i = scan::run_end(text_, pos_, scan::kInlineBlanks);
     return at(i) == '=' && at(i + 1) != '=' && at(i + 1) != '>';
   }
 
   void lex_word() {
     const std::size_t begin = pos_;
-    while (pos_ < text_.size() && is_word_byte(text_[pos_])) ++pos_;
+    pos_ = scan::run_end(text_, pos_, kWordChar);
     const auto word = text_.substr(begin, pos_ - begin);
     switch (statement_.phase) {
       case Phase::start:
@@ -316,19 +297,10 @@ class HclLexer {
 
   void lex_number() {
     const std::size_t begin = pos_;
-    while (is_digit(at(pos_))) ++pos_;
-    if (at(pos_) == '.' && is_digit(at(pos_ + 1))) {
-      ++pos_;
-      while (is_digit(at(pos_))) ++pos_;
-    }
-    if ((at(pos_) | 0x20) == 'e') {
-      std::size_t i = pos_ + 1;
-      if (at(i) == '+' || at(i) == '-') ++i;
-      if (is_digit(at(i))) {
-        pos_ = i;
-        while (is_digit(at(pos_))) ++pos_;
-      }
-    }
+    pos_ = scan::run_end(text_, pos_, scan::kDigits);
+    if (at(pos_) == '.' && scan::is_digit(at(pos_ + 1)))
+      pos_ = scan::run_end(text_, pos_ + 1, scan::kDigits);
+    pos_ = scan::exponent_end(text_, pos_);
     sink_.number(text_.substr(begin, pos_ - begin));
     statement_.member = MemberRole::none;
     statement_.after_dot = false;
@@ -353,9 +325,7 @@ class HclLexer {
         else if (c == '}')
           --template_depth;
         else if (c == '"') {  // a string inside a template: skip it on its own
-          std::size_t j = i + 1;
-          while (j < n && text_[j] != '"' && text_[j] != '\n') j += text_[j] == '\\' ? 2 : 1;
-          i = j < n && text_[j] == '"' ? j + 1 : j;
+          i = scan::quoted_end(text_, i, scan::kNewline);
           continue;
         }
         ++i;
@@ -401,17 +371,16 @@ class HclLexer {
     std::size_t i = pos_ + 2;
     if (at(i) == '-') ++i;
     const std::size_t marker_begin = i;
-    while (i < text_.size() && is_word_byte(text_[i])) ++i;
+    i = scan::run_end(text_, i, kWordChar);
     const auto marker = text_.substr(marker_begin, i - marker_begin);
-    while (is_blank(at(i))) ++i;
+    i = scan::run_end(text_, i, scan::kInlineBlanks);
     if (marker.empty() || (i < text_.size() && text_[i] != '\n')) return false;
     std::size_t end = text_.size();
     for (std::size_t line = i + 1; line < text_.size();) {
-      auto line_end = text_.find('\n', line);
-      if (line_end == std::string_view::npos) line_end = text_.size();
+      const auto line_end = scan::next_newline(text_, line);
       std::size_t first = line, last = line_end;
-      while (first < last && is_blank(text_[first])) ++first;
-      while (last > first && is_blank(text_[last - 1])) --last;
+      while (first < last && scan::is_inline_blank(text_[first])) ++first;
+      while (last > first && scan::is_inline_blank(text_[last - 1])) --last;
       if (text_.substr(first, last - first) == marker) {
         end = last;
         break;
@@ -491,9 +460,6 @@ class HclLexer {
     s.after_dot = false;
   }
 
-  std::string_view text_;
-  TokenSink& sink_;
-  std::size_t pos_ = 0;
   std::vector<Context> stack_;  // empty at the top level, which is a body
   Statement statement_;
   std::vector<std::string_view> iterators_;  // `for` variables of the current attribute

@@ -12,14 +12,17 @@
 
 #include "huella/lex.h"
 #include "prose_words.h"
+#include "scan.h"
 
 namespace huella {
 namespace {
 
-bool is_letter(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
-bool is_alnum(unsigned char c) { return is_letter(c) || static_cast<unsigned char>(c - '0') < 10; }
-// Layout and control bytes, NUL included, separate names and are otherwise ignored.
-bool is_blank(unsigned char c) { return c <= ' ' || c == 0x7f; }
+constexpr auto kAlphanumerics = scan::kAsciiLetters | scan::kDigits;
+// Tag and attribute names run to a blank, a `/` or a `>`; attribute names to a `=` too.
+constexpr auto kNameEnds = scan::kBlankOrControl | "/>";
+constexpr auto kAttributeNameEnds = kNameEnds | "=";
+constexpr auto kUnquotedValueEnds = scan::kBlankOrControl | ">";
+
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
@@ -65,19 +68,19 @@ bool is_javascript_type(std::string_view type) {
          contains_ignoring_case(type, "typescript");
 }
 
-class HtmlLexer {
+class HtmlLexer : public scan::Scanner<HtmlLexer> {
  public:
-  HtmlLexer(std::string_view text, TokenSink& sink) : text_(text), sink_(sink) {}
+  using Scanner::Scanner;
 
   void run() {
     while (pos_ < text_.size()) {
       if (text_.substr(pos_, 4) == "<!--") {
-        skip_past("-->", pos_ + 4);
+        pos_ = scan::past_next(text_, pos_ + 4, "-->");
       } else if (text_[pos_] == '<' && (peek(1) == '!' || peek(1) == '?')) {
-        skip_past(">", pos_ + 2);
-      } else if (text_[pos_] == '<' && is_letter(peek(1))) {
+        pos_ = scan::past_next(text_, pos_ + 2, ">");
+      } else if (text_[pos_] == '<' && scan::is_ascii_letter(peek(1))) {
         start_tag();
-      } else if (text_[pos_] == '<' && peek(1) == '/' && is_letter(peek(2))) {
+      } else if (text_[pos_] == '<' && peek(1) == '/' && scan::is_ascii_letter(peek(2))) {
         end_tag();
       } else {
         text_run();
@@ -86,21 +89,7 @@ class HtmlLexer {
   }
 
  private:
-  unsigned char peek(std::size_t ahead) const {
-    return pos_ + ahead < text_.size() ? static_cast<unsigned char>(text_[pos_ + ahead]) : 0;
-  }
-  std::string_view from(std::size_t begin) const { return text_.substr(begin, pos_ - begin); }
-
-  void skip_past(std::string_view close, std::size_t from_index) {
-    const auto end = text_.find(close, from_index);
-    pos_ = end == std::string_view::npos ? text_.size() : end + close.size();
-  }
-
-  void skip_name() {
-    while (pos_ < text_.size() && !is_blank(text_[pos_]) && text_[pos_] != '/' &&
-           text_[pos_] != '>')
-      ++pos_;
-  }
+  void skip_name() { pos_ = scan::next_of(text_, pos_, kNameEnds); }
 
   // Keeps `at` as `prefix` + its lower-cased name and returns that form; an absurdly long name
   // is an identifier, with an empty form.
@@ -122,7 +111,8 @@ class HtmlLexer {
     std::size_t words_begin = 0;
     for (auto amp = run.find('&'); amp != std::string_view::npos; amp = run.find('&', amp + 1)) {
       auto name_end = amp + 1 + (amp + 1 < run.size() && run[amp + 1] == '#');
-      while (name_end < run.size() && name_end - amp < 34 && is_alnum(run[name_end])) ++name_end;
+      while (name_end < run.size() && name_end - amp < 34 && kAlphanumerics.contains(run[name_end]))
+        ++name_end;
       if (name_end >= run.size() || run[name_end] != ';') continue;
       lex_prose_words(run.substr(words_begin, amp - words_begin), sink_);
       words_begin = name_end + 1;
@@ -137,7 +127,7 @@ class HtmlLexer {
     skip_name();
     NameForm form;
     keep_name(form, from(begin), "</", text_.substr(begin + 2, pos_ - begin - 2));
-    skip_past(">", pos_);
+    pos_ = scan::past_next(text_, pos_, ">");
   }
 
   void start_tag() {
@@ -161,14 +151,12 @@ class HtmlLexer {
         ++pos_;
         break;
       }
-      if (is_blank(c) || c == '/') {
+      if (scan::is_blank_or_control(c) || c == '/') {
         ++pos_;
         continue;
       }
       const auto name_begin = pos_++;
-      while (pos_ < text_.size() && !is_blank(text_[pos_]) && text_[pos_] != '/' &&
-             text_[pos_] != '>' && text_[pos_] != '=')
-        ++pos_;
+      pos_ = scan::next_of(text_, pos_, kAttributeNameEnds);
       const auto name_at = from(name_begin);
       NameForm form;
       const auto name = keep_name(form, name_at, "", name_at);
@@ -180,11 +168,9 @@ class HtmlLexer {
 
   // Lexes the value after `=`, if there is one, by what the attribute is; returns it unquoted.
   std::string_view attribute_value(std::string_view name) {
-    auto i = pos_;
-    while (i < text_.size() && is_blank(text_[i])) ++i;
+    auto i = scan::run_end(text_, pos_, scan::kBlankOrControl);
     if (i >= text_.size() || text_[i] != '=') return {};
-    ++i;
-    while (i < text_.size() && is_blank(text_[i])) ++i;
+    i = scan::run_end(text_, i + 1, scan::kBlankOrControl);
     pos_ = i;
     if (i >= text_.size()) return {};
     std::size_t value_begin = i, value_end = i;
@@ -193,8 +179,7 @@ class HtmlLexer {
       value_end = std::min(text_.find(text_[i], value_begin), text_.size());
       pos_ = std::min(value_end + 1, text_.size());
     } else {
-      while (value_end < text_.size() && !is_blank(text_[value_end]) && text_[value_end] != '>')
-        ++value_end;
+      value_end = scan::next_of(text_, value_end, kUnquotedValueEnds);
       pos_ = value_end;
     }
     const auto value = text_.substr(value_begin, value_end - value_begin);
@@ -212,8 +197,7 @@ class HtmlLexer {
     const auto begin = pos_;
     pos_ = raw_content_end("script");
     const auto content = from(begin);
-    const auto first =
-        std::find_if_not(content.begin(), content.end(), [](char c) { return is_blank(c); });
+    const auto first = std::find_if_not(content.begin(), content.end(), scan::is_blank_or_control);
     if (first != content.end()) sink_.string_literal(content.substr(first - content.begin(), 1));
   }
 
@@ -230,10 +214,6 @@ class HtmlLexer {
       if (equals_ignoring_case(text_.substr(close + 2, element.size()), element)) return close;
     return text_.size();
   }
-
-  std::string_view text_;
-  TokenSink& sink_;
-  std::size_t pos_ = 0;
 };
 
 }  // namespace

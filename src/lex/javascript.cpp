@@ -3,14 +3,13 @@
 // Semicolons vanish and a comma before a closing bracket vanishes, so automatic semicolon
 // insertion and formatter habits do not show. A `/` starts a regex unless the previous token
 // ends an operand. A template literal is one string token; its `${...}` expressions are lexed.
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "huella/lex.h"
+#include "scan.h"
 
 namespace huella {
 namespace {
@@ -68,99 +67,62 @@ constexpr std::string_view kMembers[] = {
     "geoJSON", "clearLayers", "fitBounds", "setLatLng", "send", "close", "onmessage", "onopen",
     "onerror"};
 
-using WordTable = std::unordered_map<std::string_view, std::uint8_t>;
+constexpr scan::WordTable<1024> kKnownWords = {{kKeywords, kKeyword},
+                                               {kOperandKeywords, kKeyword | kEndsOperand},
+                                               {kGlobals, kGlobal},
+                                               {kMembers, kMember}};
 
-WordTable make_word_table() {
-  WordTable table;
-  for (auto word : kKeywords) table[word] |= kKeyword;
-  for (auto word : kOperandKeywords) table[word] |= kKeyword | kEndsOperand;
-  for (auto word : kGlobals) table[word] |= kGlobal;
-  for (auto word : kMembers) table[word] |= kMember;
-  return table;
-}
-
-// Built on first use, so lexing during another file's static initialization is safe.
-const WordTable& known_words() {
-  static const WordTable table = make_word_table();
-  return table;
-}
-
-bool is_name_start(unsigned char c) {
-  return static_cast<unsigned char>((c | 0x20) - 'a') < 26 || c == '_' || c == '$' || c >= 0x80;
-}
-bool is_digit(unsigned char c) { return static_cast<unsigned char>(c - '0') < 10; }
-bool is_name_char(unsigned char c) { return is_name_start(c) || is_digit(c); }
-// Layout and control bytes, NUL included, separate tokens and are otherwise ignored.
-bool is_blank(unsigned char c) { return c <= ' ' || c == 0x7f; }
-bool is_line_end(char c) { return c == '\n' || c == '\r'; }
+constexpr auto kNameStart = scan::kIdentifierStart | "$";
+constexpr auto kNameChar = kNameStart | scan::kDigits;
+// `0x1F`, `1_000n`, `1.5e-3`: a leading `0` and a name byte start a radix prefix.
+constexpr scan::NumberSyntax kNumbers{kNameChar.ascii(), kNameStart, scan::kNoBytes};
 
 // Characters that may continue a multi-character operator; others end it after one byte.
-bool may_continue_operator(char c) {
-  switch (c) {
-    case '=':
-    case '<':
-    case '>':
-    case '&':
-    case '|':
-    case '?':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '%':
-    case '^':
-    case '/':
-      return true;
-    default:
-      return false;
-  }
-}
+constexpr scan::ByteSet kOperatorContinuations("=<>&|?*+-.%^/");
 
 std::size_t operator_length(std::string_view rest) {
-  if (rest.size() < 2 || !may_continue_operator(rest[1])) return 1;
+  if (rest.size() < 2 || !kOperatorContinuations.contains(rest[1])) return 1;
+  // `a?.5:b` is a conditional, not optional chaining.
+  if (rest.starts_with("?.") && rest.size() > 2 && scan::is_digit(rest[2])) return 1;
   // Longest first, so that `>>>=` wins over `>>>` and `>>`.
   static constexpr std::string_view kLongOperators[] = {
       ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "?\?=",
       "=>",   "==",  "!=",  "<=",  ">=",  "&&",  "||",  "??",  "?.",  "++",  "--",
       "+=",   "-=",  "*=",  "/=",  "%=",  "&=",  "|=",  "^=",  "**",  "<<",  ">>"};
-  for (auto op : kLongOperators)
-    if (rest.starts_with(op)) {
-      // `a?.5:b` is a conditional, not optional chaining.
-      if (op == "?." && rest.size() > 2 && is_digit(rest[2])) return 1;
-      return op.size();
-    }
-  return 1;
+  return scan::operator_length(rest, kLongOperators);
 }
 
-class JavaScriptLexer {
+class JavaScriptLexer : public scan::Scanner<JavaScriptLexer> {
  public:
-  JavaScriptLexer(std::string_view text, TokenSink& sink) : text_(text), sink_(sink) {}
+  using Scanner::Scanner;
 
   void run() {
-    if (text_.starts_with("#!")) skip_line();
-    while (pos_ < text_.size()) step();
+    if (text_.starts_with("#!")) skip_to_line_break();
+    run_tokens();
   }
 
  private:
-  void step() {
-    const auto c = static_cast<unsigned char>(text_[pos_]);
-    if (is_blank(c)) {
-      while (pos_ < text_.size() && is_blank(text_[pos_])) ++pos_;
-    } else if (c == '/' && peek(1) == '/') {
-      skip_line();
+  friend Scanner;
+
+  void token(char c) {
+    if (c == '/' && peek(1) == '/') {
+      skip_to_line_break();
     } else if (c == '/' && peek(1) == '*') {
-      skip_block_comment();
-    } else if (is_name_start(c)) {
+      pos_ = scan::block_comment_end(text_, pos_);
+    } else if (kNameStart.contains(c)) {
       word();
-    } else if (is_digit(c) || (c == '.' && is_digit(peek(1)))) {
+    } else if (scan::is_digit(c) || (c == '.' && scan::is_digit(peek(1)))) {
       number();
     } else if (c == '"' || c == '\'') {
-      quoted_string(c);
+      // Ends at the closing quote or, unterminated, before the line end.
+      const auto begin = pos_;
+      pos_ = scan::quoted_end(text_, pos_, scan::kLineBreaks);
+      emit_string(begin);
     } else if (c == '`') {
       emit_string(pos_);
       ++pos_;
       template_chunk();
-    } else if (c == '#' && is_name_start(peek(1))) {
+    } else if (c == '#' && kNameStart.contains(peek(1))) {
       private_name();
     } else if (c == '/' && regex_may_start_here()) {
       if (!regex()) punctuation();
@@ -169,34 +131,13 @@ class JavaScriptLexer {
     }
   }
 
-  unsigned char peek(std::size_t ahead) const {
-    return pos_ + ahead < text_.size() ? static_cast<unsigned char>(text_[pos_ + ahead]) : 0;
-  }
-  std::string_view from(std::size_t begin) const { return text_.substr(begin, pos_ - begin); }
-
-  void skip_line() {
-    while (pos_ < text_.size() && !is_line_end(text_[pos_])) ++pos_;
-  }
-
-  void skip_block_comment() {
-    const auto end = text_.find("*/", pos_ + 2);
-    pos_ = end == std::string_view::npos ? text_.size() : end + 2;
-  }
-
-  // A comma waits for the next token: before `)`, `]` or `}` it is a trailing comma and vanishes.
-  void flush_comma(bool before_closer) {
-    if (pending_comma_ == kNone) return;
-    if (!before_closer) sink_.keep(text_.substr(pending_comma_, 1));
-    pending_comma_ = kNone;
-  }
-
-  void emit_kept(std::string_view at) {
-    flush_comma(at[0] == ')' || at[0] == ']' || at[0] == '}');
-    sink_.keep(at);
+  void emit_kept(std::string_view token) {
+    comma_.release(token[0] == ')' || token[0] == ']' || token[0] == '}');
+    sink_.keep(token);
   }
 
   void emit_string(std::size_t begin) {
-    flush_comma(false);
+    comma_.release(false);
     sink_.string_literal(text_.substr(begin, 1));
     operand_before_ = true;
     after_dot_ = false;
@@ -204,12 +145,10 @@ class JavaScriptLexer {
 
   void word() {
     const auto begin = pos_;
-    while (pos_ < text_.size() && is_name_char(text_[pos_])) ++pos_;
+    pos_ = scan::run_end(text_, pos_, kNameChar);
     const auto name = from(begin);
-    const auto& words = known_words();
-    const auto found = words.find(name);
-    const std::uint8_t flags = found == words.end() ? 0 : found->second;
-    flush_comma(false);
+    const std::uint8_t flags = kKnownWords.flags(name);
+    comma_.release(false);
     if (flags & kKeyword) {
       sink_.keep(name);
       // After `.` every name is a property, so a following `/` divides.
@@ -227,8 +166,8 @@ class JavaScriptLexer {
 
   void private_name() {
     const auto begin = pos_++;
-    while (pos_ < text_.size() && is_name_char(text_[pos_])) ++pos_;
-    flush_comma(false);
+    pos_ = scan::run_end(text_, pos_, kNameChar);
+    comma_.release(false);
     sink_.identifier(from(begin));
     operand_before_ = true;
     after_dot_ = false;
@@ -237,38 +176,11 @@ class JavaScriptLexer {
   // Decimal, hex, octal, binary, BigInt, exponents and `_` separators: all one number.
   void number() {
     const auto begin = pos_;
-    const bool radix_prefix = text_[pos_] == '0' && is_name_start(peek(1));
-    while (pos_ < text_.size()) {
-      const auto c = static_cast<unsigned char>(text_[pos_]);
-      if (is_name_char(c) && c < 0x80) {
-        ++pos_;
-        if (!radix_prefix && (c | 0x20) == 'e' && (peek(0) == '+' || peek(0) == '-')) ++pos_;
-      } else if (c == '.' && is_digit(peek(1))) {
-        ++pos_;
-      } else {
-        break;
-      }
-    }
-    flush_comma(false);
+    pos_ = scan::number_end(text_, pos_, kNumbers);
+    comma_.release(false);
     sink_.number(from(begin));
     operand_before_ = true;
     after_dot_ = false;
-  }
-
-  // Ends at the closing quote or, unterminated, before the line end.
-  void quoted_string(char quote) {
-    const auto begin = pos_++;
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_];
-      if (c == quote) {
-        ++pos_;
-        break;
-      }
-      if (is_line_end(c)) break;
-      pos_ += c == '\\' ? 2 : 1;
-    }
-    pos_ = std::min(pos_, text_.size());
-    emit_string(begin);
   }
 
   // Scans literal text up to the closing backtick or a `${`, whose expression is then lexed.
@@ -304,9 +216,9 @@ class JavaScriptLexer {
     bool in_class = false;
     while (end < text_.size()) {
       const char c = text_[end];
-      if (is_line_end(c)) break;
+      if (scan::is_line_break(c)) break;
       if (c == '\\') {
-        if (end + 1 < text_.size() && is_line_end(text_[end + 1])) break;
+        if (end + 1 < text_.size() && scan::is_line_break(text_[end + 1])) break;
         end += 2;
         continue;
       }
@@ -314,7 +226,7 @@ class JavaScriptLexer {
       if (c == ']') in_class = false;
       if (c == '/' && !in_class) {
         ++end;
-        while (end < text_.size() && is_name_char(text_[end])) ++end;
+        end = scan::run_end(text_, end, kNameChar);
         emit_string(pos_);
         pos_ = end;
         return true;
@@ -336,8 +248,7 @@ class JavaScriptLexer {
       return;
     }
     if (op == ",") {
-      flush_comma(false);
-      pending_comma_ = begin;
+      comma_.hold(op);
       operand_before_ = false;
       after_dot_ = false;
       return;
@@ -355,15 +266,10 @@ class JavaScriptLexer {
     operand_before_ = c == ')' || c == ']' || c == '}' || op == "++" || op == "--";
   }
 
-  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-
-  std::string_view text_;
-  TokenSink& sink_;
-  std::size_t pos_ = 0;
-  bool operand_before_ = false;        // the previous token ends an operand: `/` divides
-  bool after_dot_ = false;             // the previous token is `.` or `?.`: a name is a property
-  std::size_t pending_comma_ = kNone;  // offset of a comma not yet emitted
-  std::size_t no_regex_before_ = 0;    // end of a line where a regex scan failed
+  scan::HeldComma comma_{sink_};
+  bool operand_before_ = false;      // the previous token ends an operand: `/` divides
+  bool after_dot_ = false;           // the previous token is `.` or `?.`: a name is a property
+  std::size_t no_regex_before_ = 0;  // end of a line where a regex scan failed
   int brace_depth_ = 0;
   std::vector<int> open_substitutions_;  // brace depth at each open `${`
 };

@@ -14,20 +14,14 @@
 #include <vector>
 
 #include "huella/lex.h"
+#include "scan.h"
 
 namespace huella {
 namespace {
 
 constexpr std::size_t kNoSource = std::string_view::npos;
 
-bool is_json_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// One past the closing quote of the JSON string opening at `quote`.
-std::size_t json_string_end(std::string_view text, std::size_t quote) {
-  std::size_t i = quote + 1;
-  while (i < text.size() && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
-  return std::min(i + 1, text.size());
-}
+constexpr scan::ByteSet kJsonBlanks(" \t\n\r");
 
 // Where each cell's source starts in the notebook text, in cell order (kNoSource for a cell
 // without one): the first string of a `"source": [...]` array, or the `"source"` string.
@@ -41,19 +35,15 @@ std::vector<std::size_t> cell_source_offsets(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '"') {
-      const std::size_t end = json_string_end(text, i);
-      std::size_t after = end;
-      while (after < text.size() && is_json_blank(text[after])) ++after;
+      const std::size_t end = scan::quoted_end(text, i);
+      const std::size_t after = scan::run_end(text, end, kJsonBlanks);
       if (after < text.size() && text[after] == ':') {
         const auto key = text.substr(i + 1, end - i - 2);
         cells_value_next = depth == 1 && key == "cells";
         if (cells_depth != 0 && depth == cells_depth + 1 && key == "source" && !offsets.empty()) {
-          std::size_t value = after + 1;
-          while (value < text.size() && is_json_blank(text[value])) ++value;
-          if (value < text.size() && text[value] == '[') {
-            ++value;
-            while (value < text.size() && is_json_blank(text[value])) ++value;
-          }
+          std::size_t value = scan::run_end(text, after + 1, kJsonBlanks);
+          if (value < text.size() && text[value] == '[')
+            value = scan::run_end(text, value + 1, kJsonBlanks);
           offsets.back() = value;
         }
       }

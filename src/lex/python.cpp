@@ -1,4 +1,4 @@
-// Python lexer: one pass over the bytes, a class table per byte, a static hash for kept words.
+// Python lexer: one pass over the bytes, a class table per byte, a static table for kept words.
 //
 // Names the student chose collapse to the identifier symbol; keywords, builtins, common
 // exceptions and dunder names are kept. Comments, layout and docstrings (a string literal that
@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "huella/lex.h"
+#include "scan.h"
 
 namespace huella {
 namespace {
@@ -50,11 +51,6 @@ constexpr auto kByteClasses = make_byte_classes();
 
 ByteClass class_of(char c) { return kByteClasses[static_cast<unsigned char>(c)]; }
 
-bool is_word_byte(char c) {
-  const ByteClass k = class_of(c);
-  return k == ByteClass::word || k == ByteClass::digit;
-}
-
 // Keywords, soft keywords, builtins and common exceptions: library vocabulary, not the student's.
 // clang-format off
 constexpr std::string_view kKeptWords[] = {
@@ -82,41 +78,11 @@ constexpr std::string_view kKeptWords[] = {
 };
 // clang-format on
 
-constexpr std::size_t kKeptTableSize = 1024;  // a power of two, about 8 slots per word
+constexpr scan::WordTable<1024> kKeptTable = {{kKeptWords, 1}};
 
-constexpr std::size_t longest_kept_word() {
-  std::size_t longest = 0;
-  for (auto word : kKeptWords) longest = word.size() > longest ? word.size() : longest;
-  return longest;
-}
-
-constexpr std::size_t kLongestKeptWord = longest_kept_word();
-
-constexpr std::size_t kept_word_slot(std::string_view word) {
-  const auto at = [&](std::size_t i) { return static_cast<std::size_t>(word[i]); };
-  return (at(0) * 131 + at(word.size() / 2) * 31 + at(word.size() - 1) * 7 + word.size() * 17) &
-         (kKeptTableSize - 1);
-}
-
-constexpr std::array<std::string_view, kKeptTableSize> make_kept_table() {
-  std::array<std::string_view, kKeptTableSize> table{};
-  for (auto word : kKeptWords) {
-    auto slot = kept_word_slot(word);
-    while (!table[slot].empty()) slot = (slot + 1) & (kKeptTableSize - 1);
-    table[slot] = word;
-  }
-  return table;
-}
-
-constexpr auto kKeptTable = make_kept_table();
-
-bool is_kept_word(std::string_view word) {
-  if (word.size() < 2 || word.size() > kLongestKeptWord) return false;
-  for (auto slot = kept_word_slot(word);; slot = (slot + 1) & (kKeptTableSize - 1)) {
-    if (kKeptTable[slot].empty()) return false;
-    if (kKeptTable[slot] == word) return true;
-  }
-}
+// Only `0x` makes `e` a digit rather than an exponent.
+constexpr scan::NumberSyntax kNumbers{scan::kAsciiLetters | scan::kDigits | "_.",
+                                      scan::ByteSet("xX"), scan::kNoBytes};
 
 // `__init__`, `__name__`: protocol names fixed by the language.
 bool is_dunder(std::string_view word) {
@@ -159,9 +125,9 @@ StringPrefix string_prefix(std::string_view word) {
 
 constexpr int kMaxStringNesting = 16;  // nested f-strings deeper than this are not followed
 
-class PythonLexer {
+class PythonLexer : public scan::Scanner<PythonLexer> {
  public:
-  PythonLexer(std::string_view text, TokenSink& sink) : text_(text), sink_(sink) {}
+  using Scanner::Scanner;
 
   void run() {
     const std::size_t n = text_.size();
@@ -176,7 +142,7 @@ class PythonLexer {
           if (bracket_depth_ == 0) statement_start_ = true;
           break;
         case ByteClass::hash:
-          skip_line();
+          skip_to_newline();
           break;
         case ByteClass::backslash:
           skip_continuation();
@@ -198,13 +164,6 @@ class PythonLexer {
   }
 
  private:
-  char at(std::size_t i) const { return i < text_.size() ? text_[i] : '\0'; }
-
-  void skip_line() {
-    const auto newline = text_.find('\n', pos_);
-    pos_ = newline == std::string_view::npos ? text_.size() : newline;
-  }
-
   // A backslash before a line break joins lines: layout, and the statement goes on.
   void skip_continuation() {
     ++pos_;
@@ -214,7 +173,7 @@ class PythonLexer {
 
   void lex_word() {
     const std::size_t begin = pos_;
-    while (pos_ < text_.size() && is_word_byte(text_[pos_])) ++pos_;
+    pos_ = scan::run_end(text_, pos_, scan::kIdentifierChar);
     const auto word = text_.substr(begin, pos_ - begin);
     if (class_of(at(pos_)) == ByteClass::quote) {
       if (const auto prefix = string_prefix(word); prefix.valid) {
@@ -222,7 +181,7 @@ class PythonLexer {
         return;
       }
     }
-    if (is_kept_word(word) || is_dunder(word))
+    if (kKeptTable.contains(word) || is_dunder(word))
       sink_.keep(word);
     else
       sink_.identifier(word);
@@ -232,14 +191,7 @@ class PythonLexer {
   // Digits, '_', '.', radix prefixes, exponents with their sign, and the `j` suffix.
   void lex_number() {
     const std::size_t begin = pos_;
-    const bool hex = at(pos_) == '0' && (at(pos_ + 1) | 0x20) == 'x';
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_];
-      const bool alphanumeric = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-      if (!alphanumeric && c != '_' && c != '.') break;
-      ++pos_;
-      if (!hex && (c | 0x20) == 'e' && (at(pos_) == '+' || at(pos_) == '-')) ++pos_;
-    }
+    pos_ = scan::number_end(text_, pos_, kNumbers);
     sink_.number(text_.substr(begin, pos_ - begin));
     statement_start_ = false;
   }
@@ -350,9 +302,6 @@ class PythonLexer {
     statement_start_ = c == ';' && bracket_depth_ == 0;
   }
 
-  std::string_view text_;
-  TokenSink& sink_;
-  std::size_t pos_ = 0;
   std::size_t bracket_depth_ = 0;  // newlines inside brackets do not end a statement
   bool statement_start_ = true;    // a string here may be a docstring
 };

@@ -9,69 +9,51 @@
 #include <string_view>
 
 #include "huella/lex.h"
+#include "scan.h"
 
 namespace huella {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool is_comparison(char c) { return c == '=' || c == '<' || c == '>' || c == '~' || c == '!'; }
-
-bool is_separator(char c) {
-  return c == ',' || c == ';' || c == '[' || c == ']' || c == '(' || c == ')' || c == '@';
-}
-
-bool ends_word(char c) {
-  return is_blank(c) || c == '\n' || c == '#' || c == '"' || c == '\'' || is_comparison(c) ||
-         is_separator(c);
-}
+constexpr scan::ByteSet kComparisons("=<>~!");
+constexpr scan::ByteSet kSeparators(",;[]()@");
+constexpr auto kBlanksAndNewline = scan::kInlineBlanks | "\n";
+constexpr auto kWordEnds = kBlanksAndNewline | kComparisons | kSeparators | "#\"'";
 
 // `1.2.3`, `2.0rc1`, `1.*`: what follows a version operator.
 bool is_version(std::string_view word) {
-  return !word.empty() && (is_digit(word.front()) || word.front() == '*');
+  return !word.empty() && (scan::is_digit(word.front()) || word.front() == '*');
 }
 
-class RequirementsLexer {
+class RequirementsLexer : public scan::Scanner<RequirementsLexer> {
  public:
-  RequirementsLexer(std::string_view text, TokenSink& sink) : text_(text), sink_(sink) {}
+  using Scanner::Scanner;
 
-  void run() {
-    const std::size_t n = text_.size();
-    while (pos_ < n) {
-      const char c = text_[pos_];
-      if (is_blank(c)) {
-        ++pos_;
-      } else if (c == '\n') {
-        ++pos_;
-        line_start();
-      } else if (c == '\\' && (at(pos_ + 1) == '\n' || at(pos_ + 1) == '\r')) {
-        pos_ += at(pos_ + 1) == '\r' && at(pos_ + 2) == '\n' ? 3 : 2;  // a continuation
-      } else if (c == '#') {
-        const auto newline = text_.find('\n', pos_);
-        pos_ = newline == std::string_view::npos ? n : newline;
-      } else if (c == '"' || c == '\'') {
-        quoted(c);
-      } else if (is_comparison(c)) {
-        const std::size_t begin = pos_;
-        while (pos_ < n && is_comparison(text_[pos_])) ++pos_;
-        sink_.keep(text_.substr(begin, pos_ - begin));
-        expecting_version_ = true;
-      } else if (is_separator(c)) {
-        separator(c);
-      } else if (static_cast<unsigned char>(c) < ' ' || c == 0x7f) {
-        ++pos_;  // control bytes
-      } else {
-        word();
-      }
+ private:
+  friend Scanner;
+
+  void token(char c) {
+    if (c == '\\' && (at(pos_ + 1) == '\n' || at(pos_ + 1) == '\r')) {
+      pos_ += at(pos_ + 1) == '\r' && at(pos_ + 2) == '\n' ? 3 : 2;  // a continuation
+    } else if (c == '#') {
+      skip_to_newline();
+    } else if (c == '"' || c == '\'') {
+      quoted(c);
+    } else if (kComparisons.contains(c)) {
+      const std::size_t begin = pos_;
+      pos_ = scan::run_end(text_, pos_, kComparisons);
+      sink_.keep(text_.substr(begin, pos_ - begin));
+      expecting_version_ = true;
+    } else if (kSeparators.contains(c)) {
+      separator(c);
+    } else if (scan::is_blank_or_control(c)) {
+      ++pos_;  // control bytes
+    } else {
+      word();
     }
   }
 
- private:
-  char at(std::size_t i) const { return i < text_.size() ? text_[i] : '\0'; }
-
-  void line_start() {
+  // Each line holds one requirement: its first word is a package name again.
+  void newline() {
     expecting_name_ = true;
     in_extras_ = false;
     in_marker_ = false;
@@ -115,11 +97,10 @@ class RequirementsLexer {
   void word() {
     const std::size_t begin = pos_;
     const bool option = text_[pos_] == '-';  // `-r`, `--hash=...`: no name or version starts so
-    while (pos_ < text_.size() && !ends_word(text_[pos_])) ++pos_;
+    pos_ = scan::next_of(text_, pos_, kWordEnds);
     // Options, URLs and paths run to the next blank: their `=`, `@` and `#` are theirs.
     const bool whole = verbatim_ || option || is_location(text_.substr(begin, pos_ - begin));
-    if (whole)
-      while (pos_ < text_.size() && !is_blank(text_[pos_]) && text_[pos_] != '\n') ++pos_;
+    if (whole) pos_ = scan::next_of(text_, pos_, kBlanksAndNewline);
     if (pos_ == begin) {
       ++pos_;
       return;
@@ -158,9 +139,6 @@ class RequirementsLexer {
     return name_;
   }
 
-  std::string_view text_;
-  TokenSink& sink_;
-  std::size_t pos_ = 0;
   std::string name_;  // reused buffer for normalized package names
   bool expecting_name_ = true;
   bool expecting_version_ = false;
@@ -172,7 +150,7 @@ class RequirementsLexer {
 }  // namespace
 
 void lex_requirements(std::string_view text, TokenSink& sink) {
-  RequirementsLexer(text, sink).run();
+  RequirementsLexer(text, sink).run_lines();
 }
 
 }  // namespace huella

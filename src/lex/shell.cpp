@@ -9,44 +9,29 @@
 #include <string_view>
 
 #include "huella/lex.h"
+#include "scan.h"
 
 namespace huella {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool is_name_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
-
-bool is_name_byte(char c) { return is_name_start(c) || is_digit(c); }
-
-bool is_operator(char c) {
-  return c == ';' || c == '&' || c == '|' || c == '<' || c == '>' || c == '(' || c == ')';
-}
+constexpr scan::ByteSet kOperators(";&|<>()");
 
 // Bytes that end a word: blanks, line ends, operators, quotes and expansions.
-bool ends_word(char c) {
-  return is_blank(c) || c == '\n' || is_operator(c) || c == '\'' || c == '"' || c == '`' ||
-         c == '$';
-}
+constexpr auto kWordEnds = scan::kInlineBlanks | kOperators | "\n'\"`$";
+// A heredoc delimiter ends where a word does, or at a backslash.
+constexpr auto kDelimiterEnds = kWordEnds | "\\";
+constexpr auto kDigitsAndDots = scan::kDigits | ".";
 
 // `8080`, `3.11`: digits and dots only.
 bool is_number(std::string_view word) {
-  if (word.empty() || !is_digit(word.front())) return false;
-  for (char c : word)
-    if (!is_digit(c) && c != '.') return false;
-  return true;
+  return !word.empty() && scan::is_digit(word.front()) &&
+         scan::run_end(word, 0, kDigitsAndDots) == word.size();
 }
 
 // The length of a `NAME=` prefix (up to the name's end), or 0.
 std::size_t assigned_name_length(std::string_view word) {
-  if (word.empty() || !is_name_start(word.front())) return 0;
-  std::size_t i = 1;
-  while (i < word.size() && is_name_byte(word[i])) ++i;
+  if (word.empty() || !scan::is_identifier_start(word.front())) return 0;
+  const std::size_t i = scan::run_end(word, 1, scan::kIdentifierChar);
   return i < word.size() && word[i] == '=' ? i : 0;
 }
 
@@ -64,55 +49,42 @@ struct PendingHeredoc {
 
 constexpr std::size_t kMaxPendingHeredocs = 4;
 
-class ShellLexer {
+class ShellLexer : public scan::Scanner<ShellLexer> {
  public:
-  ShellLexer(std::string_view text, TokenSink& sink) : text_(text), sink_(sink) {}
+  using Scanner::Scanner;
 
-  void run() {
-    const std::size_t n = text_.size();
-    while (pos_ < n) {
-      const char c = text_[pos_];
-      if (is_blank(c)) {
-        ++pos_;
-      } else if (c == '\n') {
-        ++pos_;
-        command_position_ = true;
-        if (pending_count_ > 0) heredoc_bodies();
-      } else if (c == '\\' &&
-                 (at(pos_ + 1) == '\n' || (at(pos_ + 1) == '\r' && at(pos_ + 2) == '\n'))) {
-        pos_ += at(pos_ + 1) == '\n' ? 2 : 3;  // a line continuation
-      } else if (c == '#') {
-        skip_line();
-      } else if (c == '\'' || c == '"' || c == '`') {
-        quoted(c);
-      } else if (c == '$') {
-        expansion();
-      } else if (c == '<' && at(pos_ + 1) == '#') {
-        const auto close = text_.find("#>", pos_ + 2);
-        pos_ = close == std::string_view::npos ? n : close + 2;
-      } else if (is_operator(c)) {
-        lex_operator(c);
-      } else if (static_cast<unsigned char>(c) < ' ' || c == 0x7f) {
-        ++pos_;  // control bytes
-      } else {
-        word();
-      }
+ private:
+  friend Scanner;
+
+  void newline() {
+    command_position_ = true;
+    if (pending_count_ > 0) heredoc_bodies();
+  }
+
+  void token(char c) {
+    if (c == '\\' && (at(pos_ + 1) == '\n' || (at(pos_ + 1) == '\r' && at(pos_ + 2) == '\n'))) {
+      pos_ += at(pos_ + 1) == '\n' ? 2 : 3;  // a line continuation
+    } else if (c == '#') {
+      skip_to_newline();
+    } else if (c == '\'' || c == '"' || c == '`') {
+      quoted(c);
+    } else if (c == '$') {
+      expansion();
+    } else if (c == '<' && at(pos_ + 1) == '#') {
+      pos_ = scan::past_next(text_, pos_ + 2, "#>");
+    } else if (kOperators.contains(c)) {
+      lex_operator(c);
+    } else if (scan::is_blank_or_control(c)) {
+      ++pos_;  // control bytes
+    } else {
+      word();
     }
   }
 
- private:
-  char at(std::size_t i) const { return i < text_.size() ? text_[i] : '\0'; }
-
-  void skip_line() {
-    const auto newline = text_.find('\n', pos_);
-    pos_ = newline == std::string_view::npos ? text_.size() : newline;
-  }
-
+  // Quotes may span lines; in single quotes a backslash escapes nothing.
   void quoted(char quote) {
     const std::size_t begin = pos_;
-    std::size_t i = pos_ + 1;
-    while (i < text_.size() && text_[i] != quote) i += (text_[i] == '\\' && quote != '\'') ? 2 : 1;
-    pos_ = i < text_.size() ? i + 1 : text_.size();
+    pos_ = quote == '\'' ? scan::past_next(text_, pos_ + 1, "'") : scan::quoted_end(text_, pos_);
     sink_.string_literal(text_.substr(begin, pos_ - begin));
     command_position_ = false;
   }
@@ -131,9 +103,8 @@ class ShellLexer {
           break;
       }
       sink_.identifier(text_.substr(begin, pos_ - begin));
-    } else if (is_name_start(next)) {
-      pos_ += 2;
-      while (pos_ < text_.size() && is_name_byte(text_[pos_])) ++pos_;
+    } else if (scan::is_identifier_start(next)) {
+      pos_ = scan::run_end(text_, pos_ + 2, scan::kIdentifierChar);
       sink_.identifier(text_.substr(begin, pos_ - begin));
     } else if (next == '\'' || next == '"') {
       ++pos_;
@@ -145,7 +116,7 @@ class ShellLexer {
       command_position_ = true;
       return;
     } else {
-      const bool special = is_digit(next) || next == '@' || next == '*' || next == '#' ||
+      const bool special = scan::is_digit(next) || next == '@' || next == '*' || next == '#' ||
                            next == '?' || next == '$' || next == '!' || next == '-';
       pos_ += special ? 2 : 1;
       sink_.keep(text_.substr(begin, pos_ - begin));
@@ -183,12 +154,12 @@ class ShellLexer {
     const bool strip_tabs = at(pos_) == '-';
     if (strip_tabs) ++pos_;
     sink_.keep(text_.substr(begin, pos_ - begin));
-    while (is_blank(at(pos_))) ++pos_;
+    pos_ = scan::run_end(text_, pos_, scan::kInlineBlanks);
     const char quote = at(pos_);
     const bool quoted_delimiter = quote == '\'' || quote == '"';
     if (quoted_delimiter) ++pos_;
     const std::size_t delimiter_begin = pos_;
-    while (pos_ < text_.size() && !ends_word(text_[pos_]) && text_[pos_] != '\\') ++pos_;
+    pos_ = scan::next_of(text_, pos_, kDelimiterEnds);
     const auto delimiter = text_.substr(delimiter_begin, pos_ - delimiter_begin);
     if (quoted_delimiter && at(pos_) == quote) ++pos_;
     if (!delimiter.empty() && pending_count_ < kMaxPendingHeredocs)
@@ -204,7 +175,7 @@ class ShellLexer {
       std::size_t body_end = text_.size();
       while (pos_ < text_.size()) {
         const std::size_t line = pos_;
-        skip_line();
+        skip_to_newline();
         std::size_t first = line, last = pos_;
         if (heredoc.strip_tabs)
           while (first < last && text_[first] == '\t') ++first;
@@ -222,7 +193,7 @@ class ShellLexer {
 
   void word() {
     const std::size_t begin = pos_;
-    while (pos_ < text_.size() && !ends_word(text_[pos_])) {
+    while (pos_ < text_.size() && !kWordEnds.contains(text_[pos_])) {
       if (text_[pos_] == '\\') {  // an escaped byte belongs to the word; a line end does not
         if (at(pos_ + 1) == '\n' || at(pos_ + 1) == '\r' || pos_ + 1 == text_.size()) break;
         ++pos_;
@@ -235,7 +206,7 @@ class ShellLexer {
     }
     auto word = text_.substr(begin, pos_ - begin);
     if (command_position_ && (equals_ignoring_case(word, "rem") || word.substr(0, 2) == "::")) {
-      skip_line();  // batch-file comments
+      skip_to_newline();  // batch-file comments
       return;
     }
     const bool was_command_position = command_position_;
@@ -261,9 +232,6 @@ class ShellLexer {
       sink_.keep(word);
   }
 
-  std::string_view text_;
-  TokenSink& sink_;
-  std::size_t pos_ = 0;
   bool command_position_ = true;
   bool naming_loop_variable_ = false;
   std::array<PendingHeredoc, kMaxPendingHeredocs> pending_{};
@@ -272,6 +240,6 @@ class ShellLexer {
 
 }  // namespace
 
-void lex_shell(std::string_view text, TokenSink& sink) { ShellLexer(text, sink).run(); }
+void lex_shell(std::string_view text, TokenSink& sink) { ShellLexer(text, sink).run_lines(); }
 
 }  // namespace huella

@@ -6,105 +6,84 @@
 #include <algorithm>
 #include <cstddef>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 
 #include "huella/lex.h"
+#include "scan.h"
 
 namespace huella {
 namespace {
 
-// Longest entry plus one; longer words cannot be keywords.
-constexpr std::size_t kMaxKeywordSize = 24;
-
 // Words that are common column names in sensor data (temp, value, name, year, month, day) are
 // left out: renaming such a column must not change the symbols.
-const std::unordered_set<std::string_view>& keywords() {
-  // Built on first use, so lexing during another file's static initialization is safe.
-  static const std::unordered_set<std::string_view> words = {
-      // statements and clauses
-      "select", "from", "where", "and", "or", "not", "null", "is", "in", "like", "ilike", "between",
-      "exists", "as", "on", "join", "inner", "left", "right", "full", "outer", "cross", "natural",
-      "using", "group", "by", "order", "having", "limit", "offset", "distinct", "all", "any",
-      "some", "union", "intersect", "except", "case", "when", "then", "else", "end", "asc", "desc",
-      "nulls", "first", "last", "insert", "into", "values", "update", "set", "delete", "create",
-      "table", "view", "index", "unique", "primary", "key", "foreign", "references", "constraint",
-      "check", "default", "drop", "alter", "add", "column", "rename", "to", "if", "cascade",
-      "restrict", "truncate", "begin", "commit", "rollback", "transaction", "returning", "with",
-      "recursive", "over", "partition", "window", "rows", "range", "unbounded", "preceding",
-      "following", "current", "row", "grant", "revoke", "database", "schema", "sequence", "trigger",
-      "function", "procedure", "returns", "language", "declare", "return", "replace", "temporary",
-      "auto_increment", "autoincrement", "identity", "generated", "always", "stored", "collate",
-      "escape", "true", "false", "fetch", "next", "only", "top", "filter", "lateral",
-      "materialized", "conflict", "do", "nothing", "merge", "matched", "explain", "analyze", "show",
-      "use", "describe", "for", "each", "execute", "new", "old", "before", "after", "instead", "of",
-      "loop", "while", "raise", "notice", "exception", "perform", "plpgsql",
-      // types
-      "int", "integer", "bigint", "smallint", "tinyint", "serial", "bigserial", "varchar", "char",
-      "character", "varying", "text", "boolean", "bool", "date", "time", "timestamp", "timestamptz",
-      "interval", "numeric", "decimal", "real", "float", "double", "precision", "json", "jsonb",
-      "uuid", "blob", "bytea", "money", "zone",
-      // functions
-      "count", "sum", "avg", "min", "max", "coalesce", "nullif", "now", "current_timestamp",
-      "current_date", "cast", "extract", "date_trunc", "round", "floor", "ceil", "abs", "length",
-      "lower", "upper", "substring", "substr", "trim", "concat", "to_char", "to_date",
-      "to_timestamp", "row_number", "rank", "dense_rank", "lag", "lead", "first_value",
-      "last_value", "string_agg", "array_agg", "json_agg", "jsonb_build_object", "ifnull", "isnull",
-      "datediff", "dateadd", "strftime", "date_format", "generate_series"};
-  return words;
-}
+constexpr std::string_view kKeywordList[] = {
+    // statements and clauses
+    "select", "from", "where", "and", "or", "not", "null", "is", "in", "like", "ilike", "between",
+    "exists", "as", "on", "join", "inner", "left", "right", "full", "outer", "cross", "natural",
+    "using", "group", "by", "order", "having", "limit", "offset", "distinct", "all", "any", "some",
+    "union", "intersect", "except", "case", "when", "then", "else", "end", "asc", "desc", "nulls",
+    "first", "last", "insert", "into", "values", "update", "set", "delete", "create", "table",
+    "view", "index", "unique", "primary", "key", "foreign", "references", "constraint", "check",
+    "default", "drop", "alter", "add", "column", "rename", "to", "if", "cascade", "restrict",
+    "truncate", "begin", "commit", "rollback", "transaction", "returning", "with", "recursive",
+    "over", "partition", "window", "rows", "range", "unbounded", "preceding", "following",
+    "current", "row", "grant", "revoke", "database", "schema", "sequence", "trigger", "function",
+    "procedure", "returns", "language", "declare", "return", "replace", "temporary",
+    "auto_increment", "autoincrement", "identity", "generated", "always", "stored", "collate",
+    "escape", "true", "false", "fetch", "next", "only", "top", "filter", "lateral", "materialized",
+    "conflict", "do", "nothing", "merge", "matched", "explain", "analyze", "show", "use",
+    "describe", "for", "each", "execute", "new", "old", "before", "after", "instead", "of", "loop",
+    "while", "raise", "notice", "exception", "perform", "plpgsql",
+    // types
+    "int", "integer", "bigint", "smallint", "tinyint", "serial", "bigserial", "varchar", "char",
+    "character", "varying", "text", "boolean", "bool", "date", "time", "timestamp", "timestamptz",
+    "interval", "numeric", "decimal", "real", "float", "double", "precision", "json", "jsonb",
+    "uuid", "blob", "bytea", "money", "zone",
+    // functions
+    "count", "sum", "avg", "min", "max", "coalesce", "nullif", "now", "current_timestamp",
+    "current_date", "cast", "extract", "date_trunc", "round", "floor", "ceil", "abs", "length",
+    "lower", "upper", "substring", "substr", "trim", "concat", "to_char", "to_date", "to_timestamp",
+    "row_number", "rank", "dense_rank", "lag", "lead", "first_value", "last_value", "string_agg",
+    "array_agg", "json_agg", "jsonb_build_object", "ifnull", "isnull", "datediff", "dateadd",
+    "strftime", "date_format", "generate_series"};
 
-bool is_name_start(unsigned char c) {
-  return static_cast<unsigned char>((c | 0x20) - 'a') < 26 || c == '_' || c >= 0x80;
-}
-bool is_digit(unsigned char c) { return static_cast<unsigned char>(c - '0') < 10; }
-bool is_name_char(unsigned char c) { return is_name_start(c) || is_digit(c) || c == '$'; }
-// Layout and control bytes, NUL included, separate tokens and are otherwise ignored.
-bool is_blank(unsigned char c) { return c <= ' ' || c == 0x7f; }
-bool is_line_end(char c) { return c == '\n' || c == '\r'; }
+constexpr scan::WordTable<1024> kKeywords = {{kKeywordList, 1}};
+// One past the longest keyword: a longer word is a name.
+constexpr std::size_t kMaxKeywordSize = kKeywords.longest() + 1;
 
-std::size_t operator_length(std::string_view rest) {
-  // Longest first, so that `->>` wins over `->`.
-  static constexpr std::string_view kLongOperators[] = {"<=>", "->>", "<>", "!=", "<=", ">=", "||",
-                                                        "::",  "->",  ":=", "=>", "<<", ">>", "&&"};
-  for (auto op : kLongOperators)
-    if (rest.starts_with(op)) return op.size();
-  return 1;
-}
+constexpr auto kNameChar = scan::kIdentifierChar | "$";
+// `0x1F`, `3.5e2`: only `0x` is a radix prefix.
+constexpr scan::NumberSyntax kNumbers{kNameChar.ascii(), scan::ByteSet("xX"), scan::kNoBytes};
 
-class SqlLexer {
+// Longest first, so that `->>` wins over `->`.
+constexpr std::string_view kLongOperators[] = {"<=>", "->>", "<>", "!=", "<=", ">=", "||",
+                                               "::",  "->",  ":=", "=>", "<<", ">>", "&&"};
+
+class SqlLexer : public scan::Scanner<SqlLexer> {
  public:
-  SqlLexer(std::string_view text, TokenSink& sink) : text_(text), sink_(sink) {}
-
-  void run() {
-    while (pos_ < text_.size()) step();
-  }
+  using Scanner::Scanner;
 
  private:
-  void step() {
-    const auto c = static_cast<unsigned char>(text_[pos_]);
-    if (is_blank(c)) {
-      while (pos_ < text_.size() && is_blank(text_[pos_])) ++pos_;
-      return;
-    }
+  friend Scanner;
+
+  void token(char c) {
     if ((c == '-' && peek(1) == '-') || c == '#') {
-      while (pos_ < text_.size() && !is_line_end(text_[pos_])) ++pos_;
+      pos_ = scan::next_line_break(text_, pos_);
       return;
     }
     if (c == '/' && peek(1) == '*') {
-      const auto end = text_.find("*/", pos_ + 2);
-      pos_ = end == std::string_view::npos ? text_.size() : end + 2;
+      pos_ = scan::block_comment_end(text_, pos_);
       return;
     }
     const bool qualified = std::exchange(after_dot_, false);
-    if (is_name_start(c)) {
+    if (scan::is_identifier_start(c)) {
       word(qualified);
-    } else if (is_digit(c) || (c == '.' && is_digit(peek(1)))) {
+    } else if (scan::is_digit(c) || (c == '.' && scan::is_digit(peek(1)))) {
       number();
     } else if (c == '\'') {
       string_literal(pos_);
     } else if (c == '"' || c == '`') {
-      quoted_name(c);
+      quoted_name();
     } else if (c == '[') {
       if (!bracketed_name()) punctuation();
     } else if (c == '$') {
@@ -116,14 +95,9 @@ class SqlLexer {
     }
   }
 
-  unsigned char peek(std::size_t ahead) const {
-    return pos_ + ahead < text_.size() ? static_cast<unsigned char>(text_[pos_ + ahead]) : 0;
-  }
-  std::string_view from(std::size_t begin) const { return text_.substr(begin, pos_ - begin); }
-
   void word(bool qualified) {
     const auto begin = pos_;
-    while (pos_ < text_.size() && is_name_char(text_[pos_])) ++pos_;
+    pos_ = scan::run_end(text_, pos_, kNameChar);
     const auto name = from(begin);
     // N'...', E'...', X'...', B'...': the prefix belongs to the string.
     if (name.size() == 1 && peek(0) == '\'' &&
@@ -135,7 +109,7 @@ class SqlLexer {
       return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
     });
     const std::string_view form(lowered, name.size());
-    if (keywords().contains(form))
+    if (kKeywords.contains(form))
       sink_.keep_as(name, form);
     else
       sink_.identifier(name);
@@ -143,18 +117,7 @@ class SqlLexer {
 
   void number() {
     const auto begin = pos_;
-    const bool hex = text_[pos_] == '0' && (peek(1) | 0x20) == 'x';
-    while (pos_ < text_.size()) {
-      const auto c = static_cast<unsigned char>(text_[pos_]);
-      if (is_name_char(c) && c < 0x80) {
-        ++pos_;
-        if (!hex && (c | 0x20) == 'e' && (peek(0) == '+' || peek(0) == '-')) ++pos_;
-      } else if (c == '.' && is_digit(peek(1))) {
-        ++pos_;
-      } else {
-        break;
-      }
-    }
+    pos_ = scan::number_end(text_, pos_, kNumbers);
     sink_.number(from(begin));
   }
 
@@ -178,22 +141,18 @@ class SqlLexer {
   }
 
   // "name" (standard) and `name` (MySQL): a doubled quote escapes it.
-  void quoted_name(char quote) {
+  void quoted_name() {
     const auto begin = pos_;
-    auto i = pos_ + 1;
-    while (i < text_.size() &&
-           !(text_[i] == quote && (i + 1 >= text_.size() || text_[i + 1] != quote)))
-      i += text_[i] == quote ? 2 : 1;
-    pos_ = std::min(i + 1, text_.size());
+    pos_ = scan::doubled_quote_end(text_, pos_);
     sink_.identifier(text_.substr(begin, 1));
   }
 
   // SQL Server's [name]; `arr[1]` and an unclosed `[` stay punctuation. The look is bounded.
   bool bracketed_name() {
     const auto close = text_.substr(pos_, 130).find(']');
-    if (close == std::string_view::npos || close < 2 || is_digit(peek(1))) return false;
+    if (close == std::string_view::npos || close < 2 || scan::is_digit(peek(1))) return false;
     const auto inside = text_.substr(pos_ + 1, close - 1);
-    if (std::any_of(inside.begin(), inside.end(), [](char ch) { return is_line_end(ch); }))
+    if (std::any_of(inside.begin(), inside.end(), [](char ch) { return scan::is_line_break(ch); }))
       return false;
     sink_.identifier(text_.substr(pos_, 1));
     pos_ += close + 1;
@@ -203,11 +162,11 @@ class SqlLexer {
   // `$$` and `$tag$` quote a function body, which is lexed as SQL; `$1` is a parameter.
   void dollar() {
     const auto begin = pos_++;
-    if (is_digit(peek(0))) {
-      while (pos_ < text_.size() && is_digit(text_[pos_])) ++pos_;
+    if (scan::is_digit(peek(0))) {
+      pos_ = scan::run_end(text_, pos_, scan::kDigits);
       return sink_.identifier(from(begin));
     }
-    while (pos_ < text_.size() && is_name_char(text_[pos_]) && text_[pos_] != '$') ++pos_;
+    pos_ = scan::run_end(text_, pos_, scan::kIdentifierChar);
     if (peek(0) == '$') {
       ++pos_;
       return;
@@ -220,28 +179,25 @@ class SqlLexer {
   void variable() {
     const auto begin = pos_++;
     if (peek(0) == '@') ++pos_;
-    while (pos_ < text_.size() && is_name_char(text_[pos_])) ++pos_;
+    pos_ = scan::run_end(text_, pos_, kNameChar);
     if (pos_ - begin == 1) return sink_.keep(from(begin));
     sink_.identifier(from(begin));
   }
 
   void punctuation() {
     const auto begin = pos_;
-    pos_ += operator_length(text_.substr(pos_));
+    pos_ += scan::operator_length(text_.substr(pos_), kLongOperators);
     const auto op = from(begin);
     if (op == ";") return;
     sink_.keep(op);
     after_dot_ = op == ".";
   }
 
-  std::string_view text_;
-  TokenSink& sink_;
-  std::size_t pos_ = 0;
   bool after_dot_ = false;  // the previous token is `.`: the next name is a column or table
 };
 
 }  // namespace
 
-void lex_sql(std::string_view text, TokenSink& sink) { SqlLexer(text, sink).run(); }
+void lex_sql(std::string_view text, TokenSink& sink) { SqlLexer(text, sink).run_tokens(); }
 
 }  // namespace huella

@@ -9,33 +9,26 @@
 #include <string_view>
 
 #include "huella/lex.h"
+#include "scan.h"
 
 namespace huella {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool is_hex_digit(char c) { return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
-
-bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
+constexpr auto kHexDigitsOrSeparator = scan::kDigits | "abcdefABCDEF_";
+constexpr scan::ByteSet kFlowIndicators(",[]{}");
 
 // Integers and decimals (with `_` separators, sign, exponent) and 0x/0o integers. Dotted
 // versions such as 1.2.3 are not numbers: they stay as spelled.
 bool is_number(std::string_view s) {
   std::size_t i = 0;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-  if (s.size() > i + 2 && s[i] == '0' && ((s[i + 1] | 0x20) == 'x' || (s[i + 1] | 0x20) == 'o')) {
-    for (std::size_t j = i + 2; j < s.size(); ++j)
-      if (!is_hex_digit(s[j]) && s[j] != '_') return false;
-    return true;
-  }
+  if (s.size() > i + 2 && s[i] == '0' && ((s[i + 1] | 0x20) == 'x' || (s[i + 1] | 0x20) == 'o'))
+    return scan::run_end(s, i + 2, kHexDigitsOrSeparator) == s.size();
   std::size_t digits = 0;
   bool dot = false;
   for (; i < s.size(); ++i) {
     const char c = s[i];
-    if (is_digit(c))
+    if (scan::is_digit(c))
       ++digits;
     else if (c == '_' && digits > 0)
       continue;
@@ -44,56 +37,36 @@ bool is_number(std::string_view s) {
     else
       break;
   }
-  if (digits == 0) return false;
-  if (i < s.size() && (s[i] | 0x20) == 'e') {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    if (i == s.size() || !is_digit(s[i])) return false;
-    while (i < s.size() && is_digit(s[i])) ++i;
-  }
-  return i == s.size();
+  return digits > 0 && scan::exponent_end(s, i) == s.size();
 }
 
-class YamlLexer {
+class YamlLexer : public scan::Scanner<YamlLexer> {
  public:
-  YamlLexer(std::string_view text, TokenSink& sink) : text_(text), sink_(sink) {}
-
-  void run() {
-    const std::size_t n = text_.size();
-    while (pos_ < n) {
-      const char c = text_[pos_];
-      if (c == '\n') {
-        ++pos_;
-        line_start_ = pos_;
-        indent_known_ = false;
-        continue;
-      }
-      if (is_blank(c)) {
-        ++pos_;
-        continue;
-      }
-      if (!indent_known_) {
-        indent_ = pos_ - line_start_;
-        indent_known_ = true;
-        if (indent_ == 0 && document_marker()) continue;
-      }
-      lex_token(c);
-    }
-  }
+  using Scanner::Scanner;
 
  private:
-  char at(std::size_t i) const { return i < text_.size() ? text_[i] : '\0'; }
+  friend Scanner;
+
+  void newline() {
+    line_start_ = pos_;
+    indent_known_ = false;
+  }
+
+  // The first token of a line gives its indent.
+  void token(char c) {
+    if (!indent_known_) {
+      indent_ = pos_ - line_start_;
+      indent_known_ = true;
+      if (indent_ == 0 && document_marker()) return;
+    }
+    lex_token(c);
+  }
 
   // True when the byte at `i` ends a token: a blank, a line end, or the end of the text.
   bool separates(std::size_t i) const {
     const char c = at(i);
-    return i >= text_.size() || is_blank(c) || c == '\n' ||
-           (flow_depth_ > 0 && is_flow_indicator(c));
-  }
-
-  void skip_line() {
-    const auto newline = text_.find('\n', pos_);
-    pos_ = newline == std::string_view::npos ? text_.size() : newline;
+    return i >= text_.size() || scan::is_inline_blank(c) || c == '\n' ||
+           (flow_depth_ > 0 && kFlowIndicators.contains(c));
   }
 
   // `---` and `...` separate documents in a stream.
@@ -113,7 +86,7 @@ class YamlLexer {
   void lex_token(char c) {
     switch (c) {
       case '#':
-        skip_line();
+        skip_to_newline();
         return;
       case '{':
       case '[':
@@ -184,8 +157,7 @@ class YamlLexer {
   }
 
   void scalar(std::string_view token, std::string_view content) {
-    std::size_t after = pos_;
-    while (is_blank(at(after))) ++after;
+    const std::size_t after = scan::run_end(text_, pos_, scan::kInlineBlanks);
     const bool is_key = at(after) == ':' && (separates(after + 1) || flow_depth_ > 0);
     if (!is_key && is_number(content))
       sink_.number(token);
@@ -201,10 +173,10 @@ class YamlLexer {
       const char c = text_[pos_];
       if (c == '\n') break;
       if (c == ':' && separates(pos_ + 1)) break;
-      if (c == '#' && pos_ > begin && is_blank(text_[pos_ - 1])) break;
-      if (flow_depth_ > 0 && is_flow_indicator(c)) break;
+      if (c == '#' && pos_ > begin && scan::is_inline_blank(text_[pos_ - 1])) break;
+      if (flow_depth_ > 0 && kFlowIndicators.contains(c)) break;
       ++pos_;
-      if (!is_blank(c)) end = pos_;
+      if (!scan::is_inline_blank(c)) end = pos_;
     }
     if (end == begin) {  // a lone indicator byte that starts no scalar
       pos_ = begin + 1;
@@ -217,22 +189,8 @@ class YamlLexer {
   // Quoted scalars may span lines; `\"` escapes in double quotes, `''` in single quotes.
   void quoted(char quote) {
     const std::size_t begin = pos_;
-    std::size_t i = pos_ + 1;
-    while (i < text_.size()) {
-      const char c = text_[i];
-      if (quote == '"' && c == '\\') {
-        i += 2;
-        continue;
-      }
-      if (c == quote) {
-        if (quote == '\'' && at(i + 1) == '\'') {
-          i += 2;
-          continue;
-        }
-        break;
-      }
-      ++i;
-    }
+    const std::size_t i =
+        quote == '"' ? scan::closing_quote(text_, pos_) : scan::closing_doubled_quote(text_, pos_);
     const bool closed = i < text_.size();
     pos_ = closed ? i + 1 : text_.size();
     const auto token = text_.substr(begin, pos_ - begin);
@@ -243,25 +201,21 @@ class YamlLexer {
   // (or blank): one string token.
   void block_scalar() {
     const std::size_t begin = pos_;
-    skip_line();
+    skip_to_newline();
     std::size_t end = pos_;
     while (pos_ < text_.size()) {
       const std::size_t line = pos_ + 1;
-      std::size_t first = line;
-      while (first < text_.size() && is_blank(text_[first])) ++first;
+      const std::size_t first = scan::run_end(text_, line, scan::kInlineBlanks);
       const bool blank = first >= text_.size() || text_[first] == '\n';
       if (!blank && first - line <= indent_) break;
       pos_ = line;
-      skip_line();
+      skip_to_newline();
       if (!blank) end = pos_;
     }
     pos_ = end;
     sink_.string_literal(text_.substr(begin, end - begin));
   }
 
-  std::string_view text_;
-  TokenSink& sink_;
-  std::size_t pos_ = 0;
   std::size_t line_start_ = 0;
   std::size_t indent_ = 0;  // of the current line's first token
   bool indent_known_ = false;
@@ -270,6 +224,6 @@ class YamlLexer {
 
 }  // namespace
 
-void lex_yaml(std::string_view text, TokenSink& sink) { YamlLexer(text, sink).run(); }
+void lex_yaml(std::string_view text, TokenSink& sink) { YamlLexer(text, sink).run_lines(); }
 
 }  // namespace huella
