@@ -11,6 +11,7 @@
 #include "huella/cosine.h"
 #include "huella/features.h"
 #include "huella/fingerprint.h"
+#include "huella/images.h"
 #include "huella/index.h"
 #include "huella/report.h"
 #include "huella/text.h"
@@ -25,11 +26,12 @@ struct PipelineOptions {
   PairFloor floor;
   CosineParams cosine;
   SectionParams sections;
+  ImageParams images;  // its max_share and min_count_to_drop are taken from `index`
   double list_cosine = 0.3;  // pairs sharing no fingerprint are listed from this channel cosine
   std::vector<std::filesystem::path> base;  // files or folders everybody may share
   std::size_t fragment_pairs = 200;         // fragments only for the most similar pairs
   std::size_t fragments_per_pair = 50;
-  double min_similarity = 0;  // pairs below are left out of the result
+  double min_similarity = 0;  // pairs below, overall and in images, are left out of the result
   double unfilled_template_share = 0.8;  // a document this much template is handed in unfilled
 };
 

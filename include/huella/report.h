@@ -21,7 +21,7 @@ inline constexpr int kJsonSchema = 1;
 struct FileSummary {
   std::string path;
   std::filesystem::path absolute;
-  Channel channel;
+  Channel channel = Channel::other;
   std::string language;
   std::uint32_t tokens = 0;
   std::uint32_t fingerprints = 0;

@@ -14,6 +14,7 @@
 
 #include "huella/channel.h"
 #include "huella/cosine.h"
+#include "huella/images.h"
 #include "huella/index.h"
 #include "huella/markdown.h"
 
@@ -59,6 +60,8 @@ struct PairResult {
   std::vector<Fragment> fragments;     // longest first
   std::vector<FilePairMatch> file_pairs;  // most shared first
   std::vector<SectionMatch> sections;     // a's sections, then b's, in document order
+  std::vector<ImageMatch> image_matches;     // a_file, b_file: indices into each side's files
+  std::vector<MetadataMatch> image_metadata;  // rare metadata values both sides' images carry
 };
 
 ChannelSimilarity channel_similarity(std::uint32_t shared, std::uint32_t total_a,
@@ -76,11 +79,19 @@ struct PairFloor {
 // then by ids.
 std::vector<PairResult> score_pairs(const CohortIndex& index, const PairFloor& floor);
 
+// The ranking: overall similarity, highest first, then submission indices.
+bool ranks_before(const PairResult& x, const PairResult& y);
+
 // Sets each pair's `field` (cosine or literals) in `channel`, and adds the pairs that share no
 // fingerprint but reach `list_cosine` there. Keeps `pairs` sorted as score_pairs does.
 void attach_cosines(std::vector<PairResult>& pairs, Channel channel,
                     double ChannelSimilarity::*field, std::span<const PairCosine> cosines,
                     double list_cosine);
+
+// Sets the images channel (similarity, coverage_a, coverage_b; shared = image matches), the
+// image matches and the metadata matches of the pairs in `images`, whose files are indices into
+// each side's files, and adds the pairs that match only through images. Keeps `pairs` sorted.
+void attach_images(std::vector<PairResult>& pairs, std::span<const ImagePairResult> images);
 
 // The sections of one side (`files[i]` its fingerprints, `sections[i]` its sections) that
 // reach the thresholds, leaving out a section whose enclosing section is reported.

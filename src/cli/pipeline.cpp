@@ -29,6 +29,7 @@ struct AnalyzedFile {
   std::vector<Fingerprint> fingerprints;
   FileFeatures features;
   std::vector<MarkdownSection> sections;
+  ImageSignature image;  // images only
   // Base64 text the file hides, analyzed as prose of its own: line of the blob, decoded text.
   std::uint32_t hidden_line = 0;
   std::string hidden_text;
@@ -51,8 +52,12 @@ void analyze_text(std::string_view text, Channel channel, LexFunction lex,
 AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options,
                           const BaseMaterial& base) {
   AnalyzedFile out;
-  if (file.language->lex == nullptr) {  // images: compared by the images channel
-    out.ok = true;
+  if (file.channel == Channel::images) {
+    auto read = read_image(file.absolute, options.images);
+    out.ok = read.ok;
+    out.reason = std::move(read.reason);
+    out.key = read.signature.bytes_key;
+    out.image = std::move(read.signature);
     return out;
   }
   auto read = read_text_file(file.absolute, options.limits);
@@ -119,10 +124,12 @@ std::vector<AnalyzedFile> analyze_files(const std::vector<Submission>& submissio
 
 // What the pair stages need of the analyzed files of a cohort.
 struct CohortMaterial {
-  explicit CohortMaterial(std::size_t submissions) : fingerprints(submissions), features(submissions) {}
+  explicit CohortMaterial(std::size_t submissions)
+      : fingerprints(submissions), features(submissions), images(submissions) {}
   std::vector<std::vector<std::span<const Fingerprint>>> fingerprints;  // per submission, per file
   std::vector<IndexedFile> indexed;
   std::vector<FileFeatures> features;  // per submission
+  std::vector<std::vector<ImageSignature>> images;  // per submission; `file` indexes its files
 };
 
 // The summary of one submission; its readable files go into `material`. A file with the same
@@ -157,13 +164,24 @@ SubmissionSummary summarize(const Submission& submission, std::uint32_t s,
       merge_features(material.features[s].literals, analyzed_file.features.literals);
       analyzed_file.features = {};
     };
-    FileSummary read_file{file.path, file.absolute, file.channel, std::string(file.language->name)};
+    if (file.channel == Channel::images) {
+      a.image.file = static_cast<std::uint32_t>(summary.files.size());
+      material.images[s].push_back(std::move(a.image));
+    }
+    FileSummary read_file;
+    read_file.path = file.path;
+    read_file.absolute = file.absolute;
+    read_file.channel = file.channel;
+    read_file.language = file.language->name;
     read_file.replaced_bytes = a.replaced_bytes;
     read_file.invisible_chars = a.invisible_chars;
     keep(a, std::move(read_file));
     for (auto& hidden : a.hidden) {
-      FileSummary decoded{file.path + "#base64:" + std::to_string(hidden.hidden_line), file.absolute,
-                          Channel::prose, "markdown"};
+      FileSummary decoded;
+      decoded.path = file.path + "#base64:" + std::to_string(hidden.hidden_line);
+      decoded.absolute = file.absolute;
+      decoded.channel = Channel::prose;
+      decoded.language = "markdown";
       decoded.hidden_in = file.path;
       decoded.hidden_line = hidden.hidden_line;
       decoded.content = std::move(hidden.hidden_text);
@@ -213,6 +231,26 @@ void attach_channel_cosines(std::vector<PairResult>& pairs, std::vector<FileFeat
   for (const auto& c : computed) attach_cosines(pairs, c.channel, c.field, c.cosines, options.list_cosine);
   for (const auto& c : computed)  // the values missed by pairs added after their list was read
     attach_cosines(pairs, c.channel, c.field, c.cosines, std::numeric_limits<double>::infinity());
+}
+
+// The images channel. ORB looks for crops and embedded captures within the pairs worth reading
+// (those that get fragments; every pair when they all fit, as in `compare`) and the pairs sharing
+// a near-identical image.
+void attach_image_matches(std::vector<PairResult>& pairs, const CohortMaterial& material,
+                          const PipelineOptions& options) {
+  const auto n = static_cast<std::uint32_t>(material.images.size());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> suspected;
+  if (std::size_t{n} * (n - 1) / 2 <= options.fragment_pairs) {
+    for (std::uint32_t a = 0; a < n; ++a)
+      for (std::uint32_t b = a + 1; b < n; ++b) suspected.emplace_back(a, b);
+  } else {
+    for (std::size_t i = 0; i < std::min(options.fragment_pairs, pairs.size()); ++i)
+      suspected.emplace_back(pairs[i].a, pairs[i].b);
+  }
+  auto params = options.images;
+  params.max_share = options.index.max_share;
+  params.min_count_to_drop = options.index.min_count_to_drop;
+  attach_images(pairs, match_images(material.images, suspected, params));
 }
 
 // Fragments, file pairs and section matches for the pairs worth reading.
@@ -267,6 +305,20 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
                      {"channel", options.floor.channel},
                      {"channel_shared", options.floor.channel_shared}}},
           {"unfilled_template_share", options.unfilled_template_share},
+          {"images", {{"max_pixels", options.images.max_pixels},
+                      {"max_bytes", options.images.max_bytes},
+                      {"working_side", options.images.working_side},
+                      {"hash_radius", options.images.hash_radius},
+                      {"hash_neighbours", options.images.hash_neighbours},
+                      {"realign_radius", options.images.realign_radius},
+                      {"realign_below", options.images.realign_below},
+                      {"orb_features", options.images.orb_features},
+                      {"ratio_test", options.images.ratio_test},
+                      {"min_inliers", options.images.min_inliers},
+                      {"min_textured_cells", options.images.min_textured_cells},
+                      {"min_overlap", options.images.min_overlap},
+                      {"max_scattered", options.images.max_scattered},
+                      {"max_overlay_share", options.images.max_overlay_share}}},
           {"base", std::move(base)}};
 }
 
@@ -291,8 +343,10 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
                           options.index);
   result.pairs = score_pairs(index, options.floor);
   attach_channel_cosines(result.pairs, material.features, options);
+  attach_image_matches(result.pairs, material, options);
   std::erase_if(result.pairs, [&](const PairResult& p) {
-    return p.overall.similarity < options.min_similarity;
+    return std::max(p.overall.similarity, p.channels[channel_index(Channel::images)].similarity) <
+           options.min_similarity;
   });
   attach_evidence(result, material, index, options);
   return result;

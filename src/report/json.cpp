@@ -86,6 +86,25 @@ nlohmann::ordered_json to_json(const CohortResult& result) {
       }
       if (!sections.empty() || channels.contains("prose")) channels["prose"]["sections"] = std::move(sections);
     }
+    if (const auto& images = p.channels[channel_index(Channel::images)]; images.shared > 0)
+      channels["images"] = {{"similarity", rounded(images.similarity)},
+                            {"coverage_a", rounded(images.coverage_a)},
+                            {"coverage_b", rounded(images.coverage_b)},
+                            {"matches", images.shared}};
+    nlohmann::ordered_json image_matches = nlohmann::ordered_json::array();
+    for (const auto& m : p.image_matches)
+      image_matches.push_back({{"a_file", a.files[m.a_file].path},
+                               {"b_file", b.files[m.b_file].path},
+                               {"method", image_method_name(m.method)},
+                               {"distance", m.distance},
+                               {"inliers", m.inliers},
+                               {"agreement", rounded(m.agreement)}});
+    nlohmann::ordered_json image_metadata = nlohmann::ordered_json::array();
+    for (const auto& m : p.image_metadata)
+      image_metadata.push_back({{"a_file", a.files[m.a_file].path},
+                                {"b_file", b.files[m.b_file].path},
+                                {"key", m.key},
+                                {"value", m.value}});
     nlohmann::ordered_json file_pairs = nlohmann::ordered_json::array();
     for (const auto& fp : p.file_pairs)
       file_pairs.push_back({{"a_file", a.files[fp.a_file].path},
@@ -103,6 +122,8 @@ nlohmann::ordered_json to_json(const CohortResult& result) {
     pair["channels"] = std::move(channels);
     pair["file_pairs"] = std::move(file_pairs);
     pair["fragments"] = std::move(fragments);
+    pair["image_matches"] = std::move(image_matches);
+    pair["image_metadata"] = std::move(image_metadata);
     pairs.push_back(std::move(pair));
   }
 

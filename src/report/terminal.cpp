@@ -140,6 +140,17 @@ void write_comparison(std::ostream& out, const CohortResult& result, const PairR
         << percent(s.coverage_b) << "  " << w.cosine << " " << percent(s.cosine) << "  "
         << w.literals << " " << percent(s.literals) << "\n";
   }
+  if (const auto& s = p.channels[channel_index(Channel::images)]; s.shared > 0)
+    out << "  " << pad(channel_name(Channel::images), 10) << w.similarity << " " << percent(s.similarity)
+        << "  " << w.coverage_a << " " << percent(s.coverage_a) << "  " << w.coverage_b << " "
+        << percent(s.coverage_b) << "\n";
+  for (const auto& m : p.image_matches)
+    out << "  " << w.image << " " << a.files[m.a_file].path << " ~ " << b.files[m.b_file].path << ": "
+        << image_method_name(m.method) << ", " << w.distance << " " << m.distance << ", inliers " << m.inliers
+        << ", " << w.agreement << " " << percent(m.agreement) << "\n";
+  for (const auto& m : p.image_metadata)
+    out << "  " << w.metadata << " " << a.files[m.a_file].path << " ~ " << b.files[m.b_file].path << ": "
+        << m.key << " = " << m.value << "\n";
   if (!p.fragments_computed) {
     out << w.fragments_not_computed << "\n";
     return;

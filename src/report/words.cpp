@@ -12,7 +12,7 @@ const ReportWords& words(ReportLanguage language) {
                               "entregada casi sin rellenar: plantilla",
                               "caracteres invisibles (de ancho cero u ocultos)",
                               "texto oculto en base64, comparado como prosa; línea",
-                              "literales"};
+                              "literales", "imagen", "distancia", "coincide", "metadatos"};
   static const ReportWords en{"#", "A", "B", "similarity", "coverage A", "coverage B",
                               "longest fragment", "top files", "tokens",
                               "No pair shares a fingerprint.", "pairs listed", "of",
@@ -21,7 +21,8 @@ const ReportWords& words(ReportLanguage language) {
                               "Section", "shared with the other", "cosine",
                               "handed in nearly unfilled: template",
                               "invisible characters (zero-width or hidden)",
-                              "text hidden as base64, compared as prose; line", "literals"};
+                              "text hidden as base64, compared as prose; line", "literals",
+                              "image", "distance", "agreement", "metadata"};
   return language == ReportLanguage::es ? es : en;
 }
 

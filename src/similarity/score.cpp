@@ -20,15 +20,11 @@ ChannelSimilarity channel_similarity(std::uint32_t shared, std::uint32_t total_a
   return s;
 }
 
-namespace {
-
 bool ranks_before(const PairResult& x, const PairResult& y) {
   if (x.overall.similarity != y.overall.similarity) return x.overall.similarity > y.overall.similarity;
   if (x.a != y.a) return x.a < y.a;
   return x.b < y.b;
 }
-
-}  // namespace
 
 std::vector<PairResult> score_pairs(const CohortIndex& index, const PairFloor& floor) {
   tbb::enumerable_thread_specific<std::vector<PairResult>> kept;
