@@ -133,7 +133,10 @@ class PythonLexer : public scan::Scanner<PythonLexer> {
     const std::size_t n = text_.size();
     while (pos_ < n) {
       switch (class_of(text_[pos_])) {
-        case ByteClass::space:
+        case ByteClass::space:  // indentation comes in runs: skip them without the switch
+          do ++pos_;
+          while (pos_ < n && text_[pos_] == ' ');
+          break;
         case ByteClass::other:
           ++pos_;
           break;
