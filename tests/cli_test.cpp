@@ -184,3 +184,25 @@ TEST_CASE("cli: a device as output is written in place, never replaced by a file
   REQUIRE(run_huella("report " + cohort.path().string() + " --json /dev/null").exit_code == 0);
   CHECK(std::filesystem::is_character_file("/dev/null"));
 }
+
+TEST_CASE("cli: --all-pairs lists the pairs under the noise floor too") {
+  const std::string cohort = std::string(HUELLA_SOURCE_DIR) + "/fixtures/cohort";
+  const auto listed = [&](const std::string& extra) {
+    const auto run = run_huella("report " + cohort + " --json -" + extra);
+    REQUIRE(run.exit_code == 0);
+    return nlohmann::json::parse(run.out);
+  };
+  const auto floored = listed("");
+  const auto all = listed(" --all-pairs");
+  CHECK(all["pairs"].size() > 2 * floored["pairs"].size());
+  CHECK(all["params"]["floor"]["overall"] == 0);
+  const auto chance_overlap = [](const nlohmann::json& report) {
+    std::size_t n = 0;
+    for (const auto& p : report["pairs"]) {
+      const double s = p["similarity"].get<double>();
+      n += s > 0 && s < 0.05;
+    }
+    return n;
+  };
+  CHECK(chance_overlap(all) > chance_overlap(floored) + 100);
+}

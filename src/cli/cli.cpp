@@ -35,6 +35,7 @@ struct CommonOptions {
   std::string language = "es";
   unsigned threads = 0;
   std::uint64_t max_file_bytes = 2u << 20;
+  bool all_pairs = false;
 };
 
 void add_common_options(CLI::App& app, CommonOptions& o) {
@@ -67,6 +68,8 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
       ->capture_default_str();
   app.add_option("--max-file-size", o.max_file_bytes, "Skip text files larger than BYTES")
       ->capture_default_str();
+  app.add_flag("--all-pairs", o.all_pairs,
+               "List every pair that shares a fingerprint, below the noise floor too");
   app.add_option("--fragment-pairs", p.fragment_pairs,
                  "Compute matched fragments for the N most similar pairs")
       ->capture_default_str();
@@ -266,6 +269,10 @@ int run_cli(int argc, char** argv) {
 
   CommonOptions& chosen = report->parsed() ? report_options : compare_options;
   chosen.pipeline.limits.max_file_bytes = chosen.max_file_bytes;
+  if (chosen.all_pairs) {
+    chosen.pipeline.floor = {0, 0, 0};
+    chosen.pipeline.list_cosine = chosen.pipeline.cosine.min_cosine;
+  }
   std::optional<tbb::global_control> thread_limit;
   if (chosen.threads > 0)
     thread_limit.emplace(tbb::global_control::max_allowed_parallelism, chosen.threads);
