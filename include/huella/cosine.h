@@ -17,7 +17,7 @@
 namespace huella {
 
 struct CosineParams {
-  double min_cosine = 0.02;  // smaller cosines are reported as 0 (pruned from the product)
+  double min_cosine = 0.02;  // smaller cosines are reported as 0
 };
 
 struct PairCosine {
