@@ -206,3 +206,20 @@ TEST_CASE("cli: --all-pairs lists the pairs under the noise floor too") {
   };
   CHECK(chance_overlap(all) > chance_overlap(floored) + 100);
 }
+
+TEST_CASE("cli: the CSV has one row per pair and every channel's figures") {
+  TempFolder cohort;
+  cohort.write("ana/kafka/productor.py", kProducer);
+  cohort.write("luis/kafka/productor.py", kRenamedProducer);
+  const auto run = run_huella("report " + cohort.path().string() + " --csv -");
+  REQUIRE(run.exit_code == 0);
+  std::istringstream lines(run.out);
+  std::string header, row, extra;
+  std::getline(lines, header);
+  std::getline(lines, row);
+  CHECK_FALSE(std::getline(lines, extra));
+  CHECK(header.find("code_similarity,code_coverage_a,code_coverage_b,code_cosine,code_literals") !=
+        std::string::npos);
+  CHECK(row.rfind("\"ana\",\"luis\",", 0) == 0);
+  CHECK(std::count(header.begin(), header.end(), ',') == std::count(row.begin(), row.end(), ','));
+}

@@ -29,7 +29,8 @@ void write_csv(std::ostream& out, const CohortResult& result) {
   out << "a,b,similarity,coverage_a,coverage_b,longest_fragment";
   for (const Channel c : kTextChannels) {
     const std::string name(channel_name(c));
-    out << "," << name << "_similarity," << name << "_coverage_a," << name << "_coverage_b";
+    out << "," << name << "_similarity," << name << "_coverage_a," << name << "_coverage_b,"
+        << name << "_cosine," << name << "_literals";
   }
   out << "\n";
   for (const auto& p : result.pairs) {
@@ -40,7 +41,7 @@ void write_csv(std::ostream& out, const CohortResult& result) {
     for (const Channel c : kTextChannels) {
       const auto& s = p.channels[channel_index(c)];
       out << "," << number(s.similarity) << "," << number(s.coverage_a) << ","
-          << number(s.coverage_b);
+          << number(s.coverage_b) << "," << number(s.cosine) << "," << number(s.literals);
     }
     out << "\n";
   }
