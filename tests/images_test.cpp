@@ -312,7 +312,7 @@ TEST_CASE("images: an image in more submissions than the frequency cut is shared
     s.featureless = true;
     submission.push_back(s);
   }
-  CHECK(match_images(cohort, {}, ImageParams{}).empty());  // cut: max(0.2 × 12, 5) = 5 submissions
+  CHECK(match_images(cohort, {}, ImageParams{}).empty());  // in 12 submissions, over the cut of 5
   cohort.resize(5);
   CHECK(match_images(cohort, {}, ImageParams{}).size() == 10);
 }

@@ -37,10 +37,10 @@ struct ImageParams {
   double min_overlap = 0.5;                // the aligned part covers this much of one of the images
   double max_overlay_share = 0.25;         // one compact differing region (a typed name) is allowed...
   double max_scattered = 0.03;             // ...but not differences scattered over the overlap
-  // Images in more than max(max_share × submissions, min_count_to_drop) submissions are
-  // material everybody shares (a provided diagram), dropped as the text channels drop boilerplate.
-  double max_share = 0.2;
-  std::uint32_t min_count_to_drop = 5;
+  // Images in more submissions than this are material everybody shares (a provided diagram),
+  // dropped as the text channels drop boilerplate; the pipeline sets it from the cohort's size
+  // with the text channels' rule (IndexParams::frequency_cut).
+  std::uint32_t frequency_cut = 5;
 };
 
 enum class ImageFormat : std::uint8_t { png, jpeg, gif, webp, bmp };

@@ -248,8 +248,7 @@ void attach_image_matches(std::vector<PairResult>& pairs, const CohortMaterial& 
       suspected.emplace_back(pairs[i].a, pairs[i].b);
   }
   auto params = options.images;
-  params.max_share = options.index.max_share;
-  params.min_count_to_drop = options.index.min_count_to_drop;
+  params.frequency_cut = options.index.frequency_cut(n);
   attach_images(pairs, match_images(material.images, suspected, params));
 }
 

@@ -241,10 +241,7 @@ std::vector<ImagePairResult> match_images(std::span<const std::vector<ImageSigna
                                           std::span<const std::pair<std::uint32_t, std::uint32_t>> suspected,
                                           const ImageParams& params) {
   const CohortImages c(submissions);
-  const auto cut = std::max<std::uint32_t>(
-      params.min_count_to_drop,
-      static_cast<std::uint32_t>(params.max_share * static_cast<double>(submissions.size())));
-  const auto dropped = shared_material(c, cut);
+  const auto dropped = shared_material(c, params.frequency_cut);
   std::vector<bool> comparable(c.size());
   for (std::uint32_t i = 0; i < c.size(); ++i) comparable[i] = !dropped[i] && !c.images[i]->featureless;
 
