@@ -102,7 +102,15 @@ TEST_CASE("jupyter: code cells form one program, escapes are unescaped") {
         symbols(lex_python, "x = \"a\\tb\""));
 }
 
-TEST_CASE("jupyter: broken JSON yields no tokens") {
+TEST_CASE("jupyter: broken JSON yields no tokens and says why") {
+  const auto refusal = [](std::string_view text) {
+    return tokenize(text, Channel::code, lex_jupyter).refused;
+  };
+  CHECK(refusal(kNotebook.substr(0, kNotebook.size() / 2)) == "broken notebook: not valid JSON");
+  CHECK(refusal("") == "broken notebook: not valid JSON");
+  CHECK(refusal("[1, 2]") == "broken notebook: no list of cells");
+  CHECK(refusal(R"json({"cells": {"cell_type": "code"}})json") == "broken notebook: no list of cells");
+  CHECK(refusal(kNotebook).empty());
   CHECK(jupyter(kNotebook.substr(0, kNotebook.size() / 2)).empty());
   CHECK(jupyter("").empty());
   CHECK(jupyter("[1, 2]").empty());

@@ -5,6 +5,7 @@
 
 using huella::decode_text;
 using huella::repair_utf8;
+using namespace std::string_literals;
 
 TEST_CASE("text: valid UTF-8 is left alone") {
   std::string s = "año: conexión 😀";
@@ -45,6 +46,30 @@ TEST_CASE("text: UTF-16 with a byte-order mark is converted") {
   CHECK(r.decoded.converted_from_utf16);
   const std::string be("\xFE\xFF\0h\0i", 6);
   CHECK(decode_text(be).decoded.text == "hi");
+}
+
+// UTF-16 code units of `ascii`, little- or big-endian, as Windows tools save text without a BOM.
+std::string utf16(std::string_view ascii, bool little_endian) {
+  std::string out;
+  for (const char c : ascii) {
+    out += little_endian ? c : '\0';
+    out += little_endian ? '\0' : c;
+  }
+  return out;
+}
+
+TEST_CASE("text: UTF-16 without a byte-order mark is recognised and converted") {
+  const std::string text = "print('año')\n";
+  const auto le = decode_text(utf16("print('a", true) + "\xF1\0"s + utf16("o')\n", true));
+  REQUIRE(le.ok);
+  CHECK(le.decoded.text == text);
+  CHECK(le.decoded.converted_from_utf16);
+  const auto be = decode_text(utf16("import os\n", false));
+  REQUIRE(be.ok);
+  CHECK(be.decoded.text == "import os\n");
+  // Binary with NUL pairs, or NULs on both sides, is not UTF-16.
+  CHECK_FALSE(decode_text(utf16("abcd", true) + std::string(4, '\0') + utf16("efgh", true)).ok);
+  CHECK_FALSE(decode_text(std::string("\x01\0\0\x02\x03\0\0\x04\x05\0", 10)).ok);
 }
 
 TEST_CASE("text: the content key depends on the bytes only") {

@@ -64,3 +64,24 @@ TEST_CASE("token sink: sorting items moves their literals along") {
   CHECK(file.literals[1].token == 1);  // 'dos' moved from token 3 to 1
   CHECK(file.tokens[1].offset == 10);
 }
+
+TEST_CASE("token sink: a file past the token limit is refused whole, not cut") {
+  LexLimits limits;
+  limits.max_tokens = 3;
+  CHECK(tokenize("a b c", Channel::code, lex_toy, limits).tokens.size() == 3);
+  const auto file = tokenize("a b c d", Channel::code, lex_toy, limits);
+  CHECK(file.tokens.empty());
+  CHECK(file.segments.empty());
+  CHECK(file.refused == "too many tokens (limit 3)");
+}
+
+TEST_CASE("token sink: a file still lexing at its deadline is refused") {
+  LexLimits limits;
+  limits.deadline = std::chrono::steady_clock::now();  // already past
+  std::string many;
+  for (int i = 0; i < 5000; ++i) many += "x ";
+  const auto file = tokenize(many, Channel::code, lex_toy, limits);
+  CHECK(file.tokens.empty());
+  CHECK(file.refused == "took too long to read (time limit per file)");
+  CHECK(tokenize("x y", Channel::code, lex_toy, limits).refused.empty());  // checked every 4096 tokens
+}

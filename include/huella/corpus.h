@@ -21,6 +21,8 @@ struct DiscoveryOptions {
   Layout layout = Layout::automatic;
   std::string module;                       // forks: only entregas/<module>/ (may contain '/')
   std::uint64_t max_file_bytes = 2u << 20;  // larger text files are skipped
+  // Files past this many in one submission (in walk order) are not read; reported once.
+  std::uint32_t max_files = 10'000;
 };
 
 struct SourceFile {

@@ -3,9 +3,11 @@
 // The matching form erases what a copier changes cheaply and keeps what carries behaviour:
 // identifiers become one symbol, numbers and strings become class symbols, comments and layout
 // vanish, while keywords, operators, builtins and (in Terraform) resource types stay as written.
-// A lexer never fails: any byte sequence yields some token stream.
+// A lexer accepts any bytes; it refuses a file only when the file is not its language at all (a
+// notebook that is not JSON), and a file past the limits is refused too: reported, never half-read.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -37,7 +39,14 @@ struct Literal {
   std::uint64_t value;  // hash of its content, quotes and prefixes removed, ASCII lower-cased
 };
 
+// Bounds on the work for one file, so that one hostile file cannot cost the whole run.
+struct LexLimits {
+  std::uint32_t max_tokens = 500'000;
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+};
+
 struct TokenizedFile {
+  std::string refused;  // why the file yielded no tokens ("" when lexed whole); one line
   std::vector<Token> tokens;
   std::vector<Segment> segments;
   std::vector<Literal> literals;  // string and number literals of two or more characters
@@ -49,7 +58,7 @@ struct TokenizedFile {
 // the innermost `EmbeddedSource`), which is how the sink knows the token's offset and line.
 class TokenSink {
  public:
-  TokenSink(std::string_view file_text, Channel channel);
+  TokenSink(std::string_view file_text, Channel channel, const LexLimits& limits = {});
 
   // A token whose matching form is its own spelling (keywords, operators, punctuation).
   void keep(std::string_view at) { emit(at, symbol_of(at)); }
@@ -63,6 +72,9 @@ class TokenSink {
   void string_literal(std::string_view at) {
     if (emit(at, kStringSymbol)) note_literal(at);
   }
+
+  // Stops the lexer: the file is not its language. Throws LexRefusal, which `tokenize` catches.
+  [[noreturn]] void refuse(std::string reason);
 
   // Tokens from now on belong to `channel`, in a new segment (e.g. a fenced code block).
   void switch_channel(Channel channel);
@@ -107,6 +119,7 @@ class TokenSink {
   void note_literal(std::string_view at);
 
   TokenizedFile out_;
+  LexLimits limits_;
   Channel channel_;
   std::string_view text_;           // what `at` views point into
   std::uint32_t first_line_ = 1;    // line of text_[0] in the file
@@ -114,6 +127,11 @@ class TokenSink {
   bool embedded_ = false;
   std::uint32_t cursor_offset_ = 0;  // position within text_ whose line is known
   std::uint32_t cursor_line_ = 0;    // lines before cursor_offset_ within text_
+};
+
+// Thrown through a lexer by TokenSink when the file is refused; `tokenize` turns it into `refused`.
+struct LexRefusal {
+  std::string reason;
 };
 
 // A lexer for one language. It must accept any bytes (invalid UTF-8 has been replaced before).
@@ -135,7 +153,9 @@ void lex_markdown(std::string_view text, TokenSink& sink);    // prose; fenced c
 void lex_plain_text(std::string_view text, TokenSink& sink);  // prose words
 void lex_requirements(std::string_view text, TokenSink& sink);
 
-// Lexes a whole file with `lex`, starting in `channel`.
-TokenizedFile tokenize(std::string_view text, Channel channel, LexFunction lex);
+// Lexes a whole file with `lex`, starting in `channel`. Past a limit, or refused by the lexer, the
+// result has no tokens and says why.
+TokenizedFile tokenize(std::string_view text, Channel channel, LexFunction lex,
+                       const LexLimits& limits = {});
 
 }  // namespace huella

@@ -13,6 +13,7 @@
 #include "huella/fingerprint.h"
 #include "huella/images.h"
 #include "huella/index.h"
+#include "huella/lex.h"
 #include "huella/report.h"
 #include "huella/text.h"
 
@@ -20,6 +21,10 @@ namespace huella {
 
 struct PipelineOptions {
   TextLimits limits;
+  // Per file, while lexing (the later per-file stages are linear in the tokens): a file with
+  // more tokens, or still being lexed after this long, is reported and left out whole.
+  std::uint32_t max_file_tokens = LexLimits{}.max_tokens;
+  double max_file_seconds = 10;
   FingerprintParams fingerprint;
   FeatureParams features;
   IndexParams index;

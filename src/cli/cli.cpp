@@ -35,6 +35,7 @@ struct CommonOptions {
   std::string language = "es";
   unsigned threads = 0;
   std::uint64_t max_file_bytes = 2u << 20;
+  std::uint32_t max_files = DiscoveryOptions{}.max_files;
   bool all_pairs = false;
 };
 
@@ -68,6 +69,23 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
       ->capture_default_str();
   app.add_option("--max-file-size", o.max_file_bytes, "Skip text files larger than BYTES")
       ->capture_default_str();
+  app.add_option("--max-file-tokens", p.max_file_tokens, "Skip files with more tokens than N")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-file-seconds", p.max_file_seconds,
+                 "Skip a file still being read after SECONDS")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-files", o.max_files, "Read at most N files of each submission")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-image-pixels", p.images.max_pixels,
+                 "Skip images whose header claims more pixels than N")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-image-size", p.images.max_bytes, "Skip images larger than BYTES")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   app.add_flag("--all-pairs", o.all_pairs,
                "List every pair that shares a fingerprint, below the noise floor too");
   app.add_option("--fragment-pairs", p.fragment_pairs,
@@ -77,6 +95,13 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
       ->capture_default_str()
       ->check(CLI::IsMember({"es", "en"}));
   app.add_option("--threads", o.threads, "Worker threads (default: all cores)");
+}
+
+DiscoveryOptions discovery_options(const CommonOptions& o) {
+  DiscoveryOptions discovery;
+  discovery.max_file_bytes = o.max_file_bytes;
+  discovery.max_files = o.max_files;
+  return discovery;
 }
 
 // Progress on stderr only when it is a terminal, redrawn at most every percent.
@@ -92,16 +117,36 @@ ProgressCallback progress_reporter() {
   };
 }
 
+// A file name may hold line breaks and other control characters; escaped, a message stays one line.
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 void report_problems(const CohortResult& result) {
   for (const auto& s : result.submissions) {
     for (const auto& k : s.skipped)
-      if (k.problem) std::cerr << (fs::path(s.path) / k.path).string() << ": " << k.reason << "\n";
+      if (k.problem)
+        std::cerr << one_line((fs::path(s.path) / k.path).string() + ": " + k.reason) << "\n";
     for (const auto& f : s.files)
       if (f.replaced_bytes > 0)
-        std::cerr << f.absolute.string() << ": invalid UTF-8, " << f.replaced_bytes
+        std::cerr << one_line(f.absolute.string()) << ": invalid UTF-8, " << f.replaced_bytes
                   << " bytes replaced\n";
   }
-  for (const auto& e : result.errors) std::cerr << e << "\n";
+  for (const auto& e : result.errors) std::cerr << one_line(e) << "\n";
 }
 
 // Checks every output before the work starts, so a bad path costs nothing.
@@ -144,7 +189,8 @@ ReportLanguage report_language(const CommonOptions& o) {
   return o.language == "en" ? ReportLanguage::en : ReportLanguage::es;
 }
 
-int finish(const CommonOptions& o, const CohortResult& result) {
+int finish(const CommonOptions& o, CohortResult& result) {
+  result.params["max_files"] = o.max_files;  // a discovery limit: params_json sees the pipeline's
   report_problems(result);
   if (!write_outputs(o.outputs, result)) return kExitUsage;
   if (o.fail_above)
@@ -162,12 +208,11 @@ std::ostream& text_stream(const CommonOptions& o) {
 int run_report(const fs::path& cohort_path, const std::string& layout, const std::string& module,
                CommonOptions& o) {
   if (!check_outputs(o.outputs)) return kExitUsage;
-  DiscoveryOptions discovery;
+  DiscoveryOptions discovery = discovery_options(o);
   discovery.layout = layout == "flat"    ? Layout::flat
                      : layout == "forks" ? Layout::forks
                                          : Layout::automatic;
   discovery.module = module;
-  discovery.max_file_bytes = o.max_file_bytes;
   Cohort cohort;
   try {
     cohort = discover_cohort(cohort_path, discovery);
@@ -185,9 +230,7 @@ int run_report(const fs::path& cohort_path, const std::string& layout, const std
 std::optional<Submission> load_side(const fs::path& path, const std::string& id,
                                     const CommonOptions& o) {
   std::error_code ec;
-  DiscoveryOptions discovery;
-  discovery.max_file_bytes = o.max_file_bytes;
-  if (fs::is_directory(path, ec)) return discover_submission(path, id, discovery);
+  if (fs::is_directory(path, ec)) return discover_submission(path, id, discovery_options(o));
   if (fs::is_regular_file(path, ec)) return single_file_submission(path, id);
   std::cerr << path.string() << ": not a readable file or folder\n";
   return std::nullopt;

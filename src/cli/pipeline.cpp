@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <limits>
 #include <unordered_map>
 #include <unordered_set>
@@ -36,10 +37,15 @@ struct AnalyzedFile {
   std::vector<AnalyzedFile> hidden;
 };
 
-// Lexing, winnowing and features of one text, as a file of `channel` read by `lex`.
-void analyze_text(std::string_view text, Channel channel, LexFunction lex,
+// Lexing, winnowing and features of one text, as a file of `channel` read by `lex`; false with
+// `out.reason` when the lexer refused it.
+bool analyze_text(std::string_view text, Channel channel, LexFunction lex, const LexLimits& limits,
                   const PipelineOptions& options, const BaseMaterial& base, AnalyzedFile& out) {
-  const auto tokens = tokenize(text, channel, lex);
+  const auto tokens = tokenize(text, channel, lex, limits);
+  if (!tokens.refused.empty()) {
+    out.reason = tokens.refused;
+    return false;
+  }
   if (lex == lex_markdown) out.sections = markdown_sections(text);
   out.tokens = static_cast<std::uint32_t>(tokens.tokens.size());
   auto winnowed = winnow(tokens, options.fingerprint, base);
@@ -47,6 +53,16 @@ void analyze_text(std::string_view text, Channel channel, LexFunction lex,
   out.fingerprints = std::move(winnowed.fingerprints);
   out.base_tokens = winnowed.base_tokens;
   out.ok = true;
+  return true;
+}
+
+LexLimits lex_limits(const PipelineOptions& options) {
+  LexLimits limits;
+  limits.max_tokens = options.max_file_tokens;
+  const auto budget = std::chrono::duration<double>(options.max_file_seconds);
+  limits.deadline = std::chrono::steady_clock::now() +
+                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(budget);
+  return limits;
 }
 
 AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options,
@@ -68,12 +84,19 @@ AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options
   out.key = std::move(read.decoded.key);
   out.replaced_bytes = read.decoded.replaced_bytes;
   out.invisible_chars = read.decoded.invisible_chars;
-  analyze_text(read.decoded.text, file.channel, file.language->lex, options, base, out);
+  const auto limits = lex_limits(options);
+  if (!analyze_text(read.decoded.text, file.channel, file.language->lex, limits, options, base, out))
+    return out;
   for (auto& blob : find_hidden_text(read.decoded.text)) {
     AnalyzedFile& hidden = out.hidden.emplace_back();
     hidden.hidden_line = blob.line;
     hidden.hidden_text = std::move(blob.text);
-    analyze_text(hidden.hidden_text, Channel::prose, lex_markdown, options, base, hidden);
+    if (!analyze_text(hidden.hidden_text, Channel::prose, lex_markdown, limits, options, base, hidden)) {
+      // Nothing is compared half: the file goes with the text it hides.
+      AnalyzedFile refused;
+      refused.reason = "base64 text at line " + std::to_string(blob.line) + ": " + hidden.reason;
+      return refused;
+    }
   }
   return out;
 }
@@ -99,7 +122,11 @@ BaseMaterial load_base(const PipelineOptions& options, std::vector<std::string>&
         errors.push_back((material.root / file.path).string() + ": " + read.reason);
         continue;
       }
-      base.add(tokenize(read.decoded.text, file.channel, file.language->lex), options.fingerprint);
+      auto tokens = tokenize(read.decoded.text, file.channel, file.language->lex, lex_limits(options));
+      if (!tokens.refused.empty())
+        errors.push_back((material.root / file.path).string() + ": " + tokens.refused);
+      else
+        base.add(tokens, options.fingerprint);
     }
   }
   return base;
@@ -297,6 +324,8 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
           {"min_count_to_drop", options.index.min_count_to_drop},
           {"max_count", options.index.max_count},
           {"max_file_bytes", options.limits.max_file_bytes},
+          {"max_file_tokens", options.max_file_tokens},
+          {"max_file_seconds", options.max_file_seconds},
           {"fragment_pairs", options.fragment_pairs},
           {"fragments_per_pair", options.fragments_per_pair},
           {"min_similarity", options.min_similarity},

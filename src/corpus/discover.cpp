@@ -47,7 +47,18 @@ class SubmissionWalker {
     }
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
-    for (const auto& entry : entries) visit(entry, relative);
+    for (const auto& entry : entries) {
+      if (full_) return;
+      visit(entry, relative);
+    }
+  }
+
+  // One line for the whole submission rather than one per file left out.
+  void report_limit() {
+    if (full_)
+      skip("./", "more than " + std::to_string(options_.max_files) +
+                   " files (limit): the files after the first ones in path order are not read",
+           true);
   }
 
  private:
@@ -101,6 +112,10 @@ class SubmissionWalker {
            true);
       return;
     }
+    if (out_.files.size() >= options_.max_files) {
+      full_ = true;
+      return;
+    }
     out_.files.push_back({relative, entry.path(), language->channel, language, size});
   }
 
@@ -113,6 +128,7 @@ class SubmissionWalker {
   const IgnoreRules& ignore_;
   std::string_view ignore_prefix_;
   fs::path canonical_root_;
+  bool full_ = false;  // max_files reached: the walk stops
 };
 
 bool is_folder(const fs::path& p) {
@@ -205,7 +221,9 @@ Submission discover_submission(const fs::path& root, std::string id,
   Submission submission;
   submission.id = std::move(id);
   submission.root = root;
-  SubmissionWalker(submission, options, ignore, ignore_prefix).walk(root, "");
+  SubmissionWalker walker(submission, options, ignore, ignore_prefix);
+  walker.walk(root, "");
+  walker.report_limit();
   std::sort(submission.files.begin(), submission.files.end(),
             [](const auto& a, const auto& b) { return a.path < b.path; });
   return submission;

@@ -3,8 +3,8 @@
 // Code cells are lexed as Python and markdown cells as prose; outputs, metadata and raw cells
 // are ignored. Cell text is JSON-unescaped, so it is lexed as an embedded source whose tokens
 // get the notebook line where the cell's source starts (plus the line within the cell: with
-// Jupyter's one-string-per-line layout that is the exact notebook line). Broken JSON yields no
-// tokens.
+// Jupyter's one-string-per-line layout that is the exact notebook line). A file that is not JSON,
+// or whose JSON holds no list of cells, is refused with the reason; odd cells are skipped.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -130,9 +130,10 @@ void lex_cells(std::string_view text, const nlohmann::json& cells, TokenSink& si
 
 void lex_jupyter(std::string_view text, TokenSink& sink) {
   const auto notebook = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-  if (notebook.is_discarded() || !notebook.is_object()) return;
-  const auto cells = notebook.find("cells");
-  if (cells == notebook.end() || !cells->is_array()) return;
+  if (notebook.is_discarded()) sink.refuse("broken notebook: not valid JSON");
+  const auto cells = notebook.is_object() ? notebook.find("cells") : notebook.end();
+  if (cells == notebook.end() || !cells->is_array())
+    sink.refuse("broken notebook: no list of cells");
   lex_cells(text, *cells, sink);  // every typed access in it is guarded: nothing throws
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <string>
 
 #include "huella/lex.h"
 
@@ -16,8 +17,8 @@ const std::uint64_t TokenSink::kIdentifierSymbol = TokenSink::symbol_of("\x01ide
 const std::uint64_t TokenSink::kNumberSymbol = TokenSink::symbol_of("\x01number");
 const std::uint64_t TokenSink::kStringSymbol = TokenSink::symbol_of("\x01string");
 
-TokenSink::TokenSink(std::string_view file_text, Channel channel)
-    : channel_(channel), text_(file_text) {
+TokenSink::TokenSink(std::string_view file_text, Channel channel, const LexLimits& limits)
+    : limits_(limits), channel_(channel), text_(file_text) {
   out_.tokens.reserve(file_text.size() / 5);  // about one token per five bytes of source
   out_.segments.push_back({channel, 0, 0});
 }
@@ -45,9 +46,16 @@ void TokenSink::sort_items(std::span<const std::uint32_t> starts,
       literal.token = moved_to[literal.token - starts.front()];
 }
 
+void TokenSink::refuse(std::string reason) { throw LexRefusal{std::move(reason)}; }
+
 bool TokenSink::emit(std::string_view at, std::uint64_t symbol) {
   const auto* begin = text_.data();
   if (at.data() < begin || at.data() > begin + text_.size()) return false;
+  if (out_.tokens.size() >= limits_.max_tokens)
+    refuse("too many tokens (limit " + std::to_string(limits_.max_tokens) + ")");
+  // The clock is read every 4096 tokens: often enough for a deadline in seconds, cheap enough.
+  if (out_.tokens.size() % 4096 == 4095 && std::chrono::steady_clock::now() > limits_.deadline)
+    refuse("took too long to read (time limit per file)");
   auto offset = static_cast<std::uint32_t>(at.data() - begin);
   // Lexers move forward almost always; going back recounts from the start of the text.
   if (offset < cursor_offset_) {
@@ -127,9 +135,16 @@ TokenizedFile TokenSink::finish() && {
   return std::move(out_);
 }
 
-TokenizedFile tokenize(std::string_view text, Channel channel, LexFunction lex) {
-  TokenSink sink(text, channel);
-  lex(text, sink);
+TokenizedFile tokenize(std::string_view text, Channel channel, LexFunction lex,
+                       const LexLimits& limits) {
+  TokenSink sink(text, channel, limits);
+  try {
+    lex(text, sink);
+  } catch (LexRefusal& refusal) {
+    TokenizedFile refused;
+    refused.refused = std::move(refusal.reason);
+    return refused;
+  }
   return std::move(sink).finish();
 }
 

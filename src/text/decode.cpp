@@ -2,6 +2,7 @@
 #include <unicode/ustring.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -48,6 +49,25 @@ bool utf16_to_utf8(std::string_view bytes, const char* converter, std::string& o
   return true;
 }
 
+// UTF-16 saved without a byte-order mark (some Windows tools do): mostly ASCII text, so one byte
+// of nearly every code unit is NUL, always the same one, and no code unit is NUL. Judged on the
+// first 4 KiB. Returns the ICU converter name, or nullptr.
+const char* utf16_without_bom(std::string_view bytes) {
+  if (bytes.size() < 8 || bytes.size() % 2 != 0) return nullptr;
+  const std::size_t sample = std::min<std::size_t>(bytes.size(), 4096);
+  std::size_t nul_first = 0, nul_second = 0;
+  for (std::size_t i = 0; i < sample; i += 2) {
+    const bool first = bytes[i] == '\0', second = bytes[i + 1] == '\0';
+    if (first && second) return nullptr;
+    nul_first += first;
+    nul_second += second;
+  }
+  const std::size_t units = sample / 2;
+  if (nul_first == 0 && nul_second * 10 >= units * 9) return "UTF-16LE";
+  if (nul_second == 0 && nul_first * 10 >= units * 9) return "UTF-16BE";
+  return nullptr;
+}
+
 }  // namespace
 
 std::string content_key(std::string_view bytes) {
@@ -90,15 +110,18 @@ TextReadResult decode_text(std::string bytes) {
   const std::string_view view(bytes);
   const bool utf16le = view.size() >= 2 && view[0] == '\xFF' && view[1] == '\xFE';
   const bool utf16be = view.size() >= 2 && view[0] == '\xFE' && view[1] == '\xFF';
-  if (utf16le || utf16be) {
+  const char* bomless = utf16le || utf16be ? nullptr : utf16_without_bom(view);
+  if (utf16le || utf16be || bomless != nullptr) {
     std::string converted;
-    if (!utf16_to_utf8(view.substr(2), utf16le ? "UTF-16LE" : "UTF-16BE", converted)) {
+    const char* converter = bomless != nullptr ? bomless : utf16le ? "UTF-16LE" : "UTF-16BE";
+    if (!utf16_to_utf8(view.substr(bomless != nullptr ? 0 : 2), converter, converted)) {
       result.reason = "invalid UTF-16 text";
       return result;
     }
     bytes = std::move(converted);
     result.decoded.converted_from_utf16 = true;
-  } else if (std::memchr(bytes.data(), '\0', bytes.size()) != nullptr) {
+  }
+  if (std::memchr(bytes.data(), '\0', bytes.size()) != nullptr) {
     result.reason = "binary content (NUL bytes) behind a text file name";
     return result;
   }
