@@ -70,7 +70,9 @@ class SubmissionWalker {
     if (fs::is_symlink(link_status)) {
       const auto target = fs::weakly_canonical(entry.path(), ec);
       // Targets inside the submission are read where they are; nothing outside is ever read.
-      if (!ec && is_inside(canonical_root_, target))
+      if (ec)
+        skip(relative, "symbolic link that cannot be resolved (a loop?): not followed", true);
+      else if (is_inside(canonical_root_, target))
         skip(relative, "symbolic link (its target inside the submission is read directly)");
       else
         skip(relative, "symbolic link pointing outside the submission (not followed)", true);
