@@ -27,7 +27,7 @@ namespace {
 const fs::path kCohort = fs::path(HUELLA_SOURCE_DIR) / "fixtures" / "cohort";
 const std::vector<std::string> kHonest = {"alvarez_lucia", "king_lorena", "molina_teo", "ruiz_alba"};
 const std::string kFiles = "hostil_archivos", kMany = "hostil_muchos";
-const std::string kOddName = "hostil \"comillas\" <script>alert('x')</script>";
+const std::string kOddName = "hostil \"comillas\" <script>alert('x')";
 
 // Peak resident memory allowed to the child. A Release run of this cohort peaks near 200 MiB
 // (measured); the bound leaves room for slower machines and for AddressSanitizer's shadow memory.
@@ -67,10 +67,11 @@ std::vector<std::string> write_hostile_files(const TempFolder& cohort, const fs:
   problems.push_back(at("invalido.py") + ": invalid UTF-8, 3 bytes replaced");
   write("utf16_bom.md", "\xFF\xFE" + utf16le("# zqb\r\nzqc zqd\r\n"));
   write("utf16_sin_bom.md", utf16le("# zqe\r\nzqf zqg\r\n"));
-  write("crlf.py", "zqh = 1\r\nzqi = 2\r\n");
-  write("cr_solo.py", "zqj = 1\rzqk = 2\r");
+  // Readable files hold fewer than 6 tokens or words of their own ("zq..."), so they share no
+  // n-gram with the honest submissions and leave every document frequency as it was.
+  write("crlf.py", "zqh\r\nzqi\r\n");
+  write("cr_solo.py", "zqj\rzqk\r");
   write("vacio.py", "");
-  write("vacio.md", "");
   {  // 200 MB without using 200 MB of disk: a sparse file
     std::ofstream(root / "enorme.py");
     fs::resize_file(root / "enorme.py", 200'000'000);
@@ -96,7 +97,7 @@ std::vector<std::string> write_hostile_files(const TempFolder& cohort, const fs:
   write("linea\nnueva.py", std::string("\0\x01", 2));
   problems.push_back(at("linea\\nnueva.py") + ": binary content (NUL bytes) behind a text file name");
   write("comillas \"'.md", "zqm \"zqn\" 'zqo'\n");
-  write("<script>alert(1)</script>.html", "<p>zqp</p>\n");
+  write("<script>alert(1).html", "<p>zqp</p>\n");
   fs::create_symlink("bucle_b", root / "bucle_a");
   fs::create_symlink("bucle_a", root / "bucle_b");
   problems.push_back(at("bucle_a") + ": symbolic link that cannot be resolved (a loop?): not followed");
@@ -116,7 +117,7 @@ std::vector<std::string> write_hostile_files(const TempFolder& cohort, const fs:
   }
   write("cuaderno.ipynb", R"({"cells": [{"cell_type": "code", "source": ["import os\n")");
   problems.push_back(at("cuaderno.ipynb") + ": broken notebook: not valid JSON");
-  write("sin_fin.tf", "resource \"aws_s3_bucket\" \"b\" {\n  policy = <<EOT\n{\"zqs\": 1}\n");
+  write("sin_fin.tf", "resource \"zq_tipo\" \"zqb\" {\n  zqp = <<EOT\n{\"zqs\": 1}\n");
   std::string line = "<html><body><p>";
   while (line.size() < (1u << 20)) line += "zqt zqu zqv ";
   write("una_linea.html", line + "</p></body></html>");
@@ -127,13 +128,31 @@ std::vector<std::string> write_hostile_files(const TempFolder& cohort, const fs:
   return problems;
 }
 
-// The honest submissions, the hostile ones empty, and with `hostile` the hostile files in them.
+// `n` in base 26 with letters: a word of its own that no honest text holds (digits would be
+// words that honest texts hold).
+std::string letters(int n) {
+  std::string out;
+  do {
+    out += static_cast<char>('a' + n % 26);
+    n /= 26;
+  } while (n > 0);
+  return out;
+}
+
+// The honest submissions and, with `hostile`, the hostile files. Both runs give every hostile
+// submission the same harmless file of each text channel first in path order, so that the number
+// of submissions with features in a channel, which TF-IDF weights depend on, is the same.
 void write_cohort(const TempFolder& cohort, bool hostile) {
   for (const auto& id : kHonest) fs::copy(kCohort / id, cohort.path() / id, fs::copy_options::recursive);
-  for (const auto& id : {kFiles, kMany, kOddName}) fs::create_directories(cohort.path() / id);
+  for (const auto& id : {kFiles, kMany, kOddName}) {
+    cohort.write(id + "/0.py", "zqa = zqb('zqc', 'zqd')\nprint(zqa, 'zqe')\n");
+    cohort.write(id + "/0.md", "# zqf\nzqg zqh zqi zqj zqk\n");
+    cohort.write(id + "/0.yml", "zql:\n  zqm: 'zqn'\n  zqo: [zqp, zqq]\n");
+    cohort.write(id + "/0.tf", "resource \"zqr\" \"zqs\" {\n  zqt = \"zqu\"\n  zqv = [\"zqw\"]\n}\n");
+  }
   if (!hostile) return;
   for (int i = 0; i < 100'000; ++i)
-    std::ofstream(cohort.path() / kMany / ("f" + std::to_string(i) + ".txt")) << "zqw" << i << "\n";
+    std::ofstream(cohort.path() / kMany / ("f" + std::to_string(i) + ".txt")) << "zqw" << letters(i) << "\n";
   cohort.write(kOddName + "/notas\n<b>.md", "zqx\n");
 }
 
@@ -200,12 +219,14 @@ TEST_CASE("hostile cohort: completes, reports each problem once, changes nothing
     CHECK(without_path(submission(with, id)) == without_path(submission(without, id)));
 
   // Readable hostile files are read, whatever their encoding, line breaks, depth or names.
+  const auto hostile_files = submission(with, kFiles);
   std::map<std::string, std::uint32_t> tokens;
-  for (const auto& f : submission(with, kFiles)["files"]) tokens[f["path"]] = f["tokens"];
+  for (const auto& f : hostile_files["files"])
+    tokens[f["path"].get<std::string>()] = f["tokens"].get<std::uint32_t>();
   std::string deep;
   for (int i = 0; i < 500; ++i) deep += "d/";
   for (const auto& path : {"utf16_bom.md", "utf16_sin_bom.md", "crlf.py", "cr_solo.py", "vacio.py",
-                           "comillas \"'.md", "<script>alert(1)</script>.html", "sin_fin.tf",
+                           "comillas \"'.md", "<script>alert(1).html", "sin_fin.tf",
                            "una_linea.html", "carpeta.py/dentro.py"}) {
     INFO(path);
     CHECK(tokens.contains(path));
@@ -214,8 +235,8 @@ TEST_CASE("hostile cohort: completes, reports each problem once, changes nothing
   CHECK(tokens["utf16_sin_bom.md"] == tokens["utf16_bom.md"]);
   CHECK(tokens["utf16_bom.md"] > 0);
   CHECK(tokens["vacio.py"] == 0);
-  CHECK(submission(with, kMany)["files"].size() == 10'000);
-  CHECK(submission(with, kOddName)["files"][0]["path"] == "notas\n<b>.md");
+  CHECK(submission(with, kMany)["files"].size() == 10'000);  // the four first, then f0.txt...
+  CHECK(submission(with, kOddName)["files"][4]["path"] == "notas\n<b>.md");
 
   // Memory stays bounded.
   INFO("peak " << hostile_run.peak_kib / 1024 << " MiB");

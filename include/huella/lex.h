@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
 #include <string_view>
@@ -39,9 +40,10 @@ struct Literal {
   std::uint64_t value;  // hash of its content, quotes and prefixes removed, ASCII lower-cased
 };
 
-// Bounds on the work for one file, so that one hostile file cannot cost the whole run.
+// Bounds on the work for one file, so that one hostile file cannot cost the whole run; none by
+// default (the pipeline sets its own).
 struct LexLimits {
-  std::uint32_t max_tokens = 500'000;
+  std::uint32_t max_tokens = std::numeric_limits<std::uint32_t>::max();
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 

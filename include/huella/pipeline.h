@@ -23,7 +23,7 @@ struct PipelineOptions {
   TextLimits limits;
   // Per file, while lexing (the later per-file stages are linear in the tokens): a file with
   // more tokens, or still being lexed after this long, is reported and left out whole.
-  std::uint32_t max_file_tokens = LexLimits{}.max_tokens;
+  std::uint32_t max_file_tokens = 500'000;
   double max_file_seconds = 10;
   FingerprintParams fingerprint;
   FeatureParams features;

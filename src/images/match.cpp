@@ -188,7 +188,8 @@ void add_rare_metadata(const CohortImages& c, const std::set<std::pair<std::uint
       auto& holders = by_field[{field.key, field.value}];
       if (holders.empty() || holders.back() != i) holders.push_back(i);
     }
-  for (const auto& [field, holders] : by_field) {
+  for (const auto& [field, holders_of_field] : by_field) {
+    const auto& holders = holders_of_field;  // clang 14 cannot capture a structured binding
     std::set<std::uint32_t> owners;
     for (const auto i : holders) owners.insert(c.owner[i]);
     if (owners.size() != 2 || !examined.contains({*owners.begin(), *owners.rbegin()})) continue;
