@@ -223,3 +223,28 @@ TEST_CASE("cli: the CSV has one row per pair and every channel's figures") {
   CHECK(row.rfind("\"ana\",\"luis\",", 0) == 0);
   CHECK(std::count(header.begin(), header.end(), ',') == std::count(row.begin(), row.end(), ','));
 }
+
+TEST_CASE("cli: every limit is a flag, echoed in the JSON params") {
+  TempFolder cohort;
+  cohort.write("ana/a.py", kProducer);
+  cohort.write("ana/b.py", kRenamedProducer);
+  cohort.write("luis/a.py", kProducer);
+  const auto run = run_huella("report " + cohort.path().string() +
+                              " --json - --max-file-size 9000 --max-file-tokens 100000"
+                              " --max-file-seconds 2.5 --max-files 1 --max-image-pixels 1000"
+                              " --max-image-size 5000");
+  REQUIRE(run.exit_code == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  const auto& params = json["params"];
+  CHECK(params["max_file_bytes"] == 9000);
+  CHECK(params["max_file_tokens"] == 100000);
+  CHECK(params["max_file_seconds"] == 2.5);
+  CHECK(params["max_files"] == 1);
+  CHECK(params["images"]["max_pixels"] == 1000);
+  CHECK(params["images"]["max_bytes"] == 5000);
+  CHECK(json["submissions"][0]["files"].size() == 1);  // --max-files 1: ana's b.py is not read
+  const auto defaults = nlohmann::json::parse(run_huella("report " + cohort.path().string() + " --json -").out);
+  CHECK(defaults["params"]["max_file_tokens"] == 500000);
+  CHECK(defaults["params"]["max_file_seconds"] == 10);
+  CHECK(defaults["params"]["max_files"] == 10000);
+}
