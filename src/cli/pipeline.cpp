@@ -101,6 +101,19 @@ AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options
   return out;
 }
 
+// A bug in a reader must cost one file, never the night's report: an exception becomes the
+// file's reason.
+AnalyzedFile analyze_file_guarded(const SourceFile& file, const PipelineOptions& options,
+                                  const BaseMaterial& base) {
+  try {
+    return analyze_file(file, options, base);
+  } catch (const std::exception& e) {
+    AnalyzedFile failed;
+    failed.reason = std::string("cannot be analyzed: ") + e.what();
+    return failed;
+  }
+}
+
 // Every k-gram of the base material, so that anything a submission shares with it is ignored.
 BaseMaterial load_base(const PipelineOptions& options, std::vector<std::string>& errors) {
   BaseMaterial base;
@@ -142,7 +155,7 @@ std::vector<AnalyzedFile> analyze_files(const std::vector<Submission>& submissio
   std::vector<AnalyzedFile> analyzed(files.size());
   std::atomic<std::size_t> done{0};
   tbb::parallel_for(std::size_t{0}, files.size(), [&](std::size_t i) {
-    analyzed[i] = analyze_file(*files[i], options, base);
+    analyzed[i] = analyze_file_guarded(*files[i], options, base);
     const auto n = ++done;
     if (progress) progress(n, files.size());
   });

@@ -4,6 +4,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 #include "huella/text.h"
@@ -26,8 +27,10 @@ cv::Mat decode_image(std::string_view bytes, const ImageProbe& probe, const Imag
   cv::Mat image;
   if (probe.format == ImageFormat::gif) {
     image = decode_gif(bytes, params.max_pixels, reason);
+    // A side shorter than `reduce` (a 64768×1 screen) keeps one pixel: OpenCV refuses size 0.
     if (!image.empty() && reduce > 1)
-      cv::resize(image, image, cv::Size(image.cols / reduce, image.rows / reduce), 0, 0, cv::INTER_AREA);
+      cv::resize(image, image, cv::Size(std::max(1, image.cols / reduce), std::max(1, image.rows / reduce)),
+                 0, 0, cv::INTER_AREA);
   } else {
     const int reduced[] = {cv::IMREAD_COLOR, cv::IMREAD_REDUCED_COLOR_2, cv::IMREAD_REDUCED_COLOR_4,
                            cv::IMREAD_REDUCED_COLOR_8};
