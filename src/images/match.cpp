@@ -126,12 +126,13 @@ std::vector<bool> shared_material(const CohortImages& c, std::uint32_t cut) {
   return dropped;
 }
 
-// Pairs of images of different submissions with equal `key` (bytes or pixels).
-template <typename Key>
-std::vector<ImagePair> equal_pairs(const CohortImages& c, const std::vector<bool>& dropped, Key key) {
+// Pairs of images of different submissions with equal `key` (bytes or pixels). A member pointer,
+// so that the views the map keeps point into the signatures, never into a temporary copy.
+std::vector<ImagePair> equal_pairs(const CohortImages& c, const std::vector<bool>& dropped,
+                                   std::string ImageSignature::*key) {
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> groups;
   for (std::uint32_t i = 0; i < c.size(); ++i)
-    if (!dropped[i]) groups[key(*c.images[i])].push_back(i);
+    if (!dropped[i]) groups[(*c.images[i]).*key].push_back(i);
   std::vector<ImagePair> out;
   for (const auto& [k, group] : groups)
     for (std::size_t x = 0; x < group.size(); ++x)
@@ -254,9 +255,9 @@ std::vector<ImagePairResult> match_images(std::span<const std::vector<ImageSigna
                                   check.agreement});
   };
   const ImageCheck identical{true, 0, 1.0, 0.0};
-  for (const auto& p : equal_pairs(c, dropped, [](const ImageSignature& s) { return s.bytes_key; }))
+  for (const auto& p : equal_pairs(c, dropped, &ImageSignature::bytes_key))
     record(p, ImageMethod::bytes, identical);
-  for (const auto& p : equal_pairs(c, dropped, [](const ImageSignature& s) { return s.pixels_key; }))
+  for (const auto& p : equal_pairs(c, dropped, &ImageSignature::pixels_key))
     record(p, ImageMethod::pixels, identical);
 
   VerificationCache cache(c.images, params, kCachedImages);
