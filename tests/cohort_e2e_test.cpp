@@ -143,7 +143,8 @@ TEST_CASE("cohort: TF-IDF cosine ranks every planted pair above every innocent p
 
 TEST_CASE("cohort: honest PROMPTS.md on the same template stay under 0.25 on both measures") {
   for (const auto measure : {Measure::similarity, Measure::cosine}) {
-    const auto& prose = measure_separation(cohort_result(), labels(), measure).channels.at("prose");
+    const auto separation = measure_separation(cohort_result(), labels(), measure);
+    const auto& prose = separation.channels.at("prose");
     INFO(prose.highest_innocent_pair.first << " ~ " << prose.highest_innocent_pair.second);
     CHECK(prose.highest_innocent < 0.25);
   }
