@@ -12,6 +12,7 @@
 #include <optional>
 #include <sstream>
 
+#include "huella/html_report.h"
 #include "huella/pipeline.h"
 
 namespace fs = std::filesystem;
@@ -24,7 +25,7 @@ constexpr int kExitAboveThreshold = 1;
 constexpr int kExitUsage = 2;
 
 struct Outputs {
-  std::string json, csv;
+  std::string json, csv, html;
 };
 
 struct CommonOptions {
@@ -46,6 +47,8 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
       ->check(CLI::ExistingPath);
   app.add_option("--json", o.outputs.json, "Write the JSON report to FILE ('-' for stdout)");
   app.add_option("--csv", o.outputs.csv, "Write one CSV row per pair to FILE ('-' for stdout)");
+  app.add_option("--html", o.outputs.html,
+                 "Write the self-contained HTML report to FILE ('-' for stdout), in --lang");
   app.add_option("--min-similarity", p.min_similarity, "Leave out pairs below S (0-1)")
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--fail-above", o.fail_above, "Exit with 1 when a pair's similarity is above T")
@@ -106,7 +109,7 @@ void report_problems(const CohortResult& result) {
 
 // Checks every output before the work starts, so a bad path costs nothing.
 bool check_outputs(const Outputs& outputs) {
-  for (const auto* path : {&outputs.json, &outputs.csv}) {
+  for (const auto* path : {&outputs.json, &outputs.csv, &outputs.html}) {
     if (path->empty() || *path == "-") continue;
     if (auto reason = check_writable(*path); !reason.empty()) {
       std::cerr << reason << "\n";
@@ -129,13 +132,20 @@ bool write_output(const std::string& path, const std::string& content) {
   return true;
 }
 
-bool write_outputs(const Outputs& outputs, const CohortResult& result) {
+bool write_outputs(const Outputs& outputs, const CohortResult& result, ReportLanguage language) {
   bool ok = true;
   if (!outputs.json.empty()) ok = write_output(outputs.json, to_json(result).dump(2) + "\n");
   if (!outputs.csv.empty()) {
     std::ostringstream csv;
     write_csv(csv, result);
     ok = write_output(outputs.csv, csv.str()) && ok;
+  }
+  if (!outputs.html.empty()) {
+    std::ostringstream html;
+    HtmlOptions options;
+    options.language = language;
+    write_html(html, result, options);
+    ok = write_output(outputs.html, html.str()) && ok;
   }
   return ok;
 }
@@ -146,7 +156,7 @@ ReportLanguage report_language(const CommonOptions& o) {
 
 int finish(const CommonOptions& o, const CohortResult& result) {
   report_problems(result);
-  if (!write_outputs(o.outputs, result)) return kExitUsage;
+  if (!write_outputs(o.outputs, result, report_language(o))) return kExitUsage;
   if (o.fail_above)
     for (const auto& p : result.pairs)
       if (p.overall.similarity > *o.fail_above) return kExitAboveThreshold;
@@ -156,7 +166,8 @@ int finish(const CommonOptions& o, const CohortResult& result) {
 // Terminal text goes to stdout unless a machine-readable report already uses it.
 std::ostream& text_stream(const CommonOptions& o) {
   static std::ostringstream discard;
-  return o.outputs.json == "-" || o.outputs.csv == "-" ? discard : std::cout;
+  const auto& out = o.outputs;
+  return out.json == "-" || out.csv == "-" || out.html == "-" ? discard : std::cout;
 }
 
 int run_report(const fs::path& cohort_path, const std::string& layout, const std::string& module,

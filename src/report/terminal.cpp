@@ -3,7 +3,7 @@
 #include <ostream>
 #include <sstream>
 
-#include "huella/text.h"
+#include "file_text.h"
 #include "words.h"
 
 namespace huella {
@@ -32,13 +32,7 @@ std::string clip(std::string_view s, std::size_t width) {
 // The lines of a file as analyzed: text decoded from a hidden blob, or the file on disk.
 std::vector<std::string> read_lines(const FileSummary& file) {
   std::vector<std::string> lines;
-  std::string text = file.content;
-  if (file.hidden_in.empty()) {
-    auto read = read_text_file(file.absolute, TextLimits{});
-    if (!read.ok) return lines;
-    text = std::move(read.decoded.text);
-  }
-  std::istringstream in(text);
+  std::istringstream in(analyzed_text(file));
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
