@@ -141,6 +141,7 @@
         else if (k === 'cls') node.className = v;
         else if (k === 'href') node.setAttribute('href', v);
         else if (k === 'title') node.title = v;
+        else if (k === 'id') node.id = v;
         else if (k === 'on') for (const [type, f] of Object.entries(v)) node.addEventListener(type, f);
         else node.dataset[k] = v;
       }
