@@ -99,6 +99,22 @@ TEST_CASE("cli: an output that cannot be written fails before the work") {
   CHECK(run_huella("report " + cohort.path().string() + " --json /nonexistent/dir/out.json").exit_code == 2);
 }
 
+TEST_CASE("cli: --html writes one self-contained page; an unwritable --html fails before the work") {
+  TempFolder cohort;
+  cohort.write("ana/kafka/productor.py", kProducer);
+  cohort.write("luis/kafka/productor.py", kRenamedProducer);
+  const auto html = cohort.path() / "informe.html";
+  CHECK(run_huella("report " + cohort.path().string() + " --html " + html.string()).exit_code == 0);
+  const std::string page = read(html);
+  CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(page.find("Content-Security-Policy") != std::string::npos);
+  CHECK(page.find("\"a\":\"ana\"") != std::string::npos);
+  CHECK(run_huella("compare " + (cohort.path() / "ana").string() + " " + (cohort.path() / "luis").string() +
+                   " --html " + html.string() + " --lang en").exit_code == 0);
+  CHECK(read(html).find("<html lang=\"en\">") != std::string::npos);
+  CHECK(run_huella("report " + cohort.path().string() + " --html /nonexistent/dir/out.html").exit_code == 2);
+}
+
 TEST_CASE("cli: compare two files shows the score and fragments with line numbers") {
   TempFolder files;
   const auto a = files.write("ana/productor.py", kProducer);

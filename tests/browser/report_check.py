@@ -150,6 +150,8 @@ def main():
         for view in VIEWS:
             go(browser, "#" + view, view)
             browser.screenshot(os.path.join(args.out, view + ".png"))
+            check("undefined" not in browser.evaluate("document.querySelector('main').textContent"),
+                  "every word of the %s view exists in --lang" % view)
         ids = browser.evaluate("JSON.parse(document.getElementById('huella-data').textContent)"
                                ".report.submissions.map(s => s.id)")
         for i in ids:
