@@ -31,7 +31,7 @@
       prev: '← anterior', next: 'siguiente →', back: 'tabla de pares', bands: 'Pares por veredicto',
       heatmapHelp: 'Entregas ordenadas por grupo; el color es la puntuación del par. Pulse una celda para abrir el par.',
       graphHelp: 'Cada grupo reúne entregas unidas por pares marcados. Pulse una arista para abrir el par, un nodo para la entrega.',
-      path: 'carpeta', of: 'de', notFound: 'No encontrado.',
+      path: 'carpeta', of: 'de', notFound: 'No encontrado.', line: 'línea', findingsCount: 'hallazgos',
       kinds: {
         unfilled_template: 'entregada casi sin rellenar (plantilla)',
         invisible_characters: 'caracteres invisibles', hidden_text: 'texto oculto en base64',
@@ -59,7 +59,7 @@
       prev: '← previous', next: 'next →', back: 'pairs table', bands: 'Pairs by verdict',
       heatmapHelp: 'Submissions ordered by cluster; the colour is the pair\'s score. Click a cell to open the pair.',
       graphHelp: 'Each cluster joins submissions linked by flagged pairs. Click an edge to open the pair, a node for the submission.',
-      path: 'folder', of: 'of', notFound: 'Not found.',
+      path: 'folder', of: 'of', notFound: 'Not found.', line: 'line', findingsCount: 'findings',
       kinds: {
         unfilled_template: 'handed in nearly unfilled (template)',
         invisible_characters: 'invisible characters', hidden_text: 'text hidden as base64',
@@ -196,7 +196,7 @@
       el('div', { cls: 'cards' },
         card(submissions.length, T.submissions),
         card(pairs.length, T.pairsListed),
-        card(findings, T.findings)),
+        card(findings, T.findingsCount)),
       el('h2', { text: T.bands }),
       el('div', { cls: 'cards' },
         ...VERDICTS.map((v) => el('a', { href: '#pairs', cls: 'card v-' + v, verdictFilter: v,
@@ -559,6 +559,7 @@
   const findingKind = (kind) => T.kinds[kind] || kind;
   function findingValue(f) {
     if (f.kind === 'unfilled_template') return pct(f.value);
+    if (f.kind === 'hidden_text') return T.line + ' ' + f.value;
     return f.value === undefined ? '' : String(f.value);
   }
   // Sections another stage adds (references, watermarks): any array of objects, shown as text.
@@ -652,4 +653,5 @@
   });
   render();
   document.documentElement.dataset.ready = '1';
+  performance.mark('huella-ready');
 })();
