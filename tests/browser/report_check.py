@@ -82,6 +82,9 @@ def check_pair_view(browser, check, out, pairs):
     check(colours[0] == colours[1] and colours[0] != "rgba(0, 0, 0, 0)",
           "a fragment has the same colour on both sides %s" % colours)
     browser.screenshot(os.path.join(out, "pair.png"))
+    browser.evaluate("window.scrollTo(0, document.querySelector('.filepair').offsetTop - 50)")
+    browser.screenshot(os.path.join(out, "fragments.png"))
+    browser.evaluate("window.scrollTo(0, 0)")
     if pairs < 2:
         return
     browser.press("j", "KeyJ", 74)
