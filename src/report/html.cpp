@@ -26,25 +26,16 @@ std::string base64(std::string_view bytes) {
   return out;
 }
 
-// (submission, file) of every side of the pairs' fragments, or of their image matches.
+// (submission, file) of both sides of every item of `list` (fragments or image matches) of the pairs.
 using FileRef = std::pair<std::uint32_t, std::uint32_t>;
 
-std::set<FileRef> fragment_files(const CohortResult& result) {
+template <typename Item>
+std::set<FileRef> files_of(const CohortResult& result, std::vector<Item> PairResult::*list) {
   std::set<FileRef> files;
   for (const auto& p : result.pairs)
-    for (const auto& f : p.fragments) {
-      files.emplace(p.a, f.a_file);
-      files.emplace(p.b, f.b_file);
-    }
-  return files;
-}
-
-std::set<FileRef> matched_images(const CohortResult& result) {
-  std::set<FileRef> files;
-  for (const auto& p : result.pairs)
-    for (const auto& m : p.image_matches) {
-      files.emplace(p.a, m.a_file);
-      files.emplace(p.b, m.b_file);
+    for (const auto& item : p.*list) {
+      files.emplace(p.a, item.a_file);
+      files.emplace(p.b, item.b_file);
     }
   return files;
 }
@@ -60,14 +51,14 @@ nlohmann::ordered_json html_data(const CohortResult& result, const HtmlOptions& 
   data["lang"] = language_code(options.language);
   data["report"] = to_json(result);
   auto& sources = data["sources"] = nlohmann::ordered_json::array();
-  for (const auto& [s, f] : fragment_files(result)) {
+  for (const auto& [s, f] : files_of(result, &PairResult::fragments)) {
     const auto& submission = result.submissions[s];
     sources.push_back({{"submission", submission.id},
                        {"file", submission.files[f].path},
                        {"text", analyzed_text(submission.files[f])}});
   }
   auto& thumbnails = data["thumbnails"] = nlohmann::ordered_json::array();
-  for (const auto& [s, f] : matched_images(result)) {
+  for (const auto& [s, f] : files_of(result, &PairResult::image_matches)) {
     const auto& submission = result.submissions[s];
     const auto thumbnail =
         make_thumbnail(submission.files[f].absolute, options.images, options.thumbnail_side);
