@@ -23,7 +23,7 @@ struct HtmlOptions {
   ImageParams images;                  // limits for decoding the screenshots again
 };
 
-// What the page embeds: {"lang", "report": to_json(result), "sources": [{"submission", "file",
+// What the page embeds: {"lang", "report": to_json(result, language), "sources": [{"submission", "file",
 // "text"}] for every file a fragment points to, "thumbnails": [{"submission", "file", "src"}]
 // (data: URLs) for every image of an image match}.
 nlohmann::ordered_json html_data(const CohortResult& result, const HtmlOptions& options);

@@ -49,7 +49,7 @@ const char* language_code(ReportLanguage language) {
 nlohmann::ordered_json html_data(const CohortResult& result, const HtmlOptions& options) {
   nlohmann::ordered_json data;
   data["lang"] = language_code(options.language);
-  data["report"] = to_json(result);
+  data["report"] = to_json(result, options.language);
   auto& sources = data["sources"] = nlohmann::ordered_json::array();
   for (const auto& [s, f] : files_of(result, &PairResult::fragments)) {
     const auto& submission = result.submissions[s];
