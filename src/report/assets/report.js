@@ -31,7 +31,7 @@
       prev: '← anterior', next: 'siguiente →', back: 'tabla de pares', bands: 'Pares por veredicto',
       heatmapHelp: 'Entregas ordenadas por grupo; el color es la puntuación del par. Pulse una celda para abrir el par.',
       graphHelp: 'Cada grupo reúne entregas unidas por pares marcados. Pulse una arista para abrir el par, un nodo para la entrega.',
-      path: 'carpeta', of: 'de', notFound: 'No encontrado.', line: 'línea', findingsCount: 'hallazgos',
+      mainReason: 'motivo principal', path: 'carpeta', of: 'de', notFound: 'No encontrado.', line: 'línea', findingsCount: 'hallazgos',
       kinds: {
         unfilled_template: 'entregada casi sin rellenar (plantilla)',
         invisible_characters: 'caracteres invisibles', hidden_text: 'texto oculto en base64',
@@ -59,7 +59,7 @@
       prev: '← previous', next: 'next →', back: 'pairs table', bands: 'Pairs by verdict',
       heatmapHelp: 'Submissions ordered by cluster; the colour is the pair\'s score. Click a cell to open the pair.',
       graphHelp: 'Each cluster joins submissions linked by flagged pairs. Click an edge to open the pair, a node for the submission.',
-      path: 'folder', of: 'of', notFound: 'Not found.', line: 'line', findingsCount: 'findings',
+      mainReason: 'main reason', path: 'folder', of: 'of', notFound: 'Not found.', line: 'line', findingsCount: 'findings',
       kinds: {
         unfilled_template: 'handed in nearly unfilled (template)',
         invisible_characters: 'invisible characters', hidden_text: 'text hidden as base64',
@@ -100,6 +100,7 @@
     const s = scoreOf(p);
     return s >= 0.8 ? 'copia' : s >= 0.5 ? 'muy_similar' : s >= 0.25 ? 'similar_parcial' : 'original';
   };
+  const reasonText = (r) => (typeof r === 'string' ? r : String((r && (r.text || r.kind)) || ''));
   const channelValue = (p, c) => (p.channels && p.channels[c] ? p.channels[c].similarity || 0 : 0);
   const pct = (x) => (typeof x === 'number' ? (x * 100).toFixed(1) + '%' : '–');
 
@@ -217,6 +218,7 @@
     { key: 'score', label: T.score, value: (p) => scoreOf(p) },
     ...CHANNELS.map((c) => ({ key: c, label: CHANNEL_WORDS[lang][c], value: (p) => channelValue(p, c) })),
     { key: 'longest', label: T.longest, value: (p) => p.longest_fragment || 0 },
+    { key: 'reason', label: T.mainReason, value: (p) => reasonText(asArray(p.reasons)[0]) },
   ];
   function filteredOrder() {
     const query = state.query.toLowerCase();
@@ -251,7 +253,8 @@
       if (ch && c !== 'images') cell.title = T.cosine + ' ' + pct(ch.cosine) + ' · ' + T.literals + ' ' + pct(ch.literals);
       return cell;
     }),
-    el('td', { cls: 'num', text: p.longest_fragment === null || p.longest_fragment === undefined ? '' : String(p.longest_fragment) }));
+    el('td', { cls: 'num', text: p.longest_fragment === null || p.longest_fragment === undefined ? '' : String(p.longest_fragment) }),
+    el('td', { cls: 'reason', text: reasonText(asArray(p.reasons)[0]), title: asArray(p.reasons).map(reasonText).join('\n') }));
     return row;
   }
   function viewPairs() {
@@ -413,8 +416,9 @@
         el('span', { cls: 'score', text: ' ' + pct(scoreOf(p)) })),
     ];
     const reasons = asArray(p.reasons);
-    if (reasons.length) out.push(el('h2', { text: T.reasons }), el('ul', { cls: 'reasons' }, ...reasons.map((r) => el('li', { text: typeof r === 'string' ? r : String(r.text || r.kind || '') }))));
-    out.push(el('h2', { text: T.channels }), channelsTable(p));
+    out.push(el('div', { cls: 'overview' },
+      reasons.length ? el('div', null, el('h2', { text: T.reasons }), el('ul', { cls: 'reasons' }, ...reasons.map((r) => el('li', { text: reasonText(r) })))) : null,
+      el('div', null, el('h2', { text: T.channels }), channelsTable(p))));
     const sections = asArray(p.channels && p.channels.prose && p.channels.prose.sections);
     if (sections.length)
       out.push(el('h2', { text: T.sections }), table([T.side, T.file, T.section, T.lines, T.coverage],
