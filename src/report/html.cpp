@@ -1,4 +1,5 @@
 #include <openssl/sha.h>
+#include <oneapi/tbb/parallel_for.h>
 
 #include <map>
 #include <ostream>
@@ -57,15 +58,21 @@ nlohmann::ordered_json html_data(const CohortResult& result, const HtmlOptions& 
                        {"file", submission.files[f].path},
                        {"text", analyzed_text(submission.files[f])}});
   }
+  const auto images = files_of(result, &PairResult::image_matches);
+  const std::vector<FileRef> image_list(images.begin(), images.end());
+  std::vector<Thumbnail> made(image_list.size());
+  tbb::parallel_for(std::size_t{0}, image_list.size(), [&](std::size_t i) {
+    const auto& [s, f] = image_list[i];
+    made[i] = make_thumbnail(result.submissions[s].files[f].absolute, options.images,
+                             options.thumbnail_side);
+  });
   auto& thumbnails = data["thumbnails"] = nlohmann::ordered_json::array();
-  for (const auto& [s, f] : files_of(result, &PairResult::image_matches)) {
-    const auto& submission = result.submissions[s];
-    const auto thumbnail =
-        make_thumbnail(submission.files[f].absolute, options.images, options.thumbnail_side);
-    if (!thumbnail.ok) continue;
+  for (std::size_t i = 0; i < image_list.size(); ++i) {
+    if (!made[i].ok) continue;
+    const auto& submission = result.submissions[image_list[i].first];
     thumbnails.push_back({{"submission", submission.id},
-                          {"file", submission.files[f].path},
-                          {"src", "data:image/jpeg;base64," + base64(thumbnail.jpeg)}});
+                          {"file", submission.files[image_list[i].second].path},
+                          {"src", "data:image/jpeg;base64," + base64(made[i].jpeg)}});
   }
   return data;
 }
