@@ -511,13 +511,11 @@
   const VERDICT_COLOURS = { copia: '#c62828', muy_similar: '#ef6c00', similar_parcial: '#f9a825', original: '#9e9e9e' };
   function clusterGraph(c) {
     const members = asArray(c.members);
-    const radius = Math.max(60, members.length * 22);
-    const size = 2 * radius + 200;
-    const root = svg('svg', { width: size, height: size, viewBox: '0 0 ' + size + ' ' + size, class: 'graph' });
-    const place = new Map(members.map((id, i) => {
-      const angle = 2 * Math.PI * i / members.length - Math.PI / 2;
-      return [id, [size / 2 + radius * Math.cos(angle), size / 2 + radius * Math.sin(angle)]];
-    }));
+    const radius = Math.max(50, members.length * 18);
+    const size = 2 * radius + 300;
+    const root = svg('svg', { width: size, height: 2 * radius + 60, viewBox: '0 0 ' + size + ' ' + (2 * radius + 60), class: 'graph' });
+    const angleOf = (i) => 2 * Math.PI * i / members.length - Math.PI / 2;
+    const place = new Map(members.map((id, i) => [id, [size / 2 + radius * Math.cos(angleOf(i)), radius + 30 + radius * Math.sin(angleOf(i))]]));
     for (const [a, b] of asArray(c.pairs)) {
       const rank = rankOfPair.get(fileKey(a, b)) || rankOfPair.get(fileKey(b, a));
       const p = rank ? pairs[rank - 1] : null;
@@ -531,15 +529,18 @@
       link.append(line);
       root.append(link);
     }
-    for (const id of members) {
+    members.forEach((id, i) => {
       const [x, y] = place.get(id);
       const link = svg('a', { href: studentHref(id) });
       link.append(svg('circle', { cx: x, cy: y, r: 9, class: 'node' }));
-      const label = svg('text', { x, y: y - 14, 'text-anchor': 'middle', class: 'label' });
+      // Labels sit outside the circle, away from the edges.
+      const cos = Math.cos(angleOf(i)), sin = Math.sin(angleOf(i));
+      const label = svg('text', { x: x + 14 * cos, y: y + 14 * sin + 4,
+        'text-anchor': Math.abs(cos) < 0.3 ? 'middle' : cos > 0 ? 'start' : 'end', class: 'label' });
       label.textContent = id;
       link.append(label);
       root.append(link);
-    }
+    });
     return root;
   }
   function viewClusters() {
@@ -548,7 +549,7 @@
     for (const c of clusters)
       out.push(el('section', { cls: 'cluster' },
         el('h2', null, T.cluster + ' ' + c.id + ' ', verdictBadge(VERDICTS.includes(c.verdict) ? c.verdict : 'original'),
-          el('span', { cls: 'muted', text: ' ' + asArray(c.members).length + ' ' + T.members })),
+          el('span', { cls: 'muted', text: ' ' + asArray(c.members).length + ' ' + T.members + (typeof c.score === 'number' ? ' · ' + T.score + ' ' + pct(c.score) : '') })),
         clusterGraph(c)));
     return out;
   }
