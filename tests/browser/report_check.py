@@ -48,7 +48,12 @@ def planted_groups(labels):
 
 def go(browser, route, view):
     browser.evaluate("location.hash = %s" % json.dumps(route))
-    browser.wait_until("document.documentElement.dataset.view === %s && location.hash === %s"
+    rendered(browser, route, view)
+
+
+def rendered(browser, route, view="pair"):
+    """Waits until the page has drawn `route`: the hash changes before its view is drawn."""
+    browser.wait_until("document.documentElement.dataset.view === %s && document.documentElement.dataset.route === %s"
                        % (json.dumps(view), json.dumps(route)))
 
 
@@ -88,9 +93,9 @@ def check_pair_view(browser, check, out, pairs):
     if pairs < 2:
         return
     browser.press("j", "KeyJ", 74)
-    browser.wait_until("location.hash === '#pair/2'")
+    rendered(browser, "#pair/2")
     browser.press("k", "KeyK", 75)
-    browser.wait_until("location.hash === '#pair/1'")
+    rendered(browser, "#pair/1")
     check(True, "j and k step to the next and the previous pair")
 
 

@@ -632,6 +632,7 @@
     const active = view === 'pair' ? 'pairs' : view === 'student' ? 'students' : view;
     for (const a of nav.querySelectorAll('a')) a.classList.toggle('active', a.dataset.view === active);
     document.documentElement.dataset.view = view;
+    document.documentElement.dataset.route = location.hash;
   }
   window.addEventListener('hashchange', () => { render(); window.scrollTo(0, 0); });
   document.addEventListener('keydown', (e) => {
