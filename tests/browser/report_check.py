@@ -114,6 +114,35 @@ def check_hostile(browser, check, payloads):
         check(p in text, "shown literally: %s" % p)
 
 
+def check_later_sections(browser, check, html, out):
+    """Sections other stages add later (references, watermarks) are drawn generically, as text."""
+    with open(html, encoding="utf-8") as f:
+        page = f.read()
+    start = page.index('id="huella-data">') + len('id="huella-data">')
+    end = page.index("</script>", start)
+    data = json.loads(page[start:end])
+    student = data["report"]["submissions"][0]["id"]
+    planted = {"references": [{"submission": student, "file": "</script><script>window.__xss=20</script>",
+                               "reference": "javascript:window.__xss=21", "similarity": 0.9}],
+               "watermarks": [{"submission": student, "file": "PROMPTS.md",
+                               "payload": "TE:<svg onload=window.__xss=22>", "lines": [1, 2]}]}
+    data["report"].update(planted)
+    # The same escapes huella writes: nothing in the data can end its script element.
+    text = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    later = os.path.abspath(os.path.join(out, "report_with_later_sections.html"))
+    with open(later, "w", encoding="utf-8") as f:
+        f.write(page[:start] + text + page[end:])
+    browser.navigate("file://" + later)
+    browser.wait_until("document.documentElement.dataset.ready === '1'")
+    shown = ["</script><script>window.__xss=20</script>", "javascript:window.__xss=21",
+             "TE:<svg onload=window.__xss=22>"]
+    go(browser, "#findings", "findings")
+    check_hostile(browser, check, shown)
+    go(browser, "#student/" + browser.evaluate("encodeURIComponent(%s)" % json.dumps(student)), "student")
+    check_hostile(browser, check, shown)
+    browser.screenshot(os.path.join(out, "later_sections.png"))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--huella", required=True)
@@ -175,6 +204,7 @@ def main():
             for route, payloads in routes.items():
                 go(browser, route, route[1:].split("/")[0])
                 check_hostile(browser, check, payloads)
+            check_later_sections(browser, check, html, args.out)
         time.sleep(0.2)
         check(not browser.errors, "no console error, exception or CSP violation %s" % browser.errors)
 
