@@ -1,10 +1,11 @@
 #include <openssl/sha.h>
 #include <oneapi/tbb/parallel_for.h>
 
-#include <map>
+#include <algorithm>
 #include <ostream>
 #include <set>
 #include <utility>
+#include <vector>
 
 #include "assets.h"
 #include "file_text.h"

@@ -200,7 +200,7 @@
         card(findings, T.findingsCount)),
       el('h2', { text: T.bands }),
       el('div', { cls: 'cards' },
-        ...VERDICTS.map((v) => el('a', { href: '#pairs', cls: 'card v-' + v, verdictFilter: v,
+        ...VERDICTS.map((v) => el('a', { href: '#pairs', cls: 'card v-' + v,
           on: { click: () => { state.verdict = v; } } },
         el('div', { cls: 'big', text: String(counts[v] || 0) }), el('div', { text: VERDICT_WORDS[lang][v] })))),
       el('h2', { text: T.topPairs }),
@@ -241,7 +241,7 @@
   function pairRow(i, position) {
     const p = pairs[i];
     const rank = i + 1;
-    const row = el('tr', { cls: position === state.selected ? 'selected' : '', rank: String(rank),
+    const row = el('tr', { cls: position === state.selected ? 'selected' : '',
       on: { click: (e) => { if (!e.target.closest('a')) location.hash = pairHref(rank); } } },
     el('td', null, el('a', { href: pairHref(rank), text: String(rank) })),
     el('td', null, studentLink(p.a)), el('td', null, studentLink(p.b)),
@@ -275,7 +275,7 @@
     search.placeholder = T.search;
     search.value = state.query;
     const header = el('tr', null, ...COLUMNS.map((c) => el('th', {
-      cls: 'sortable' + (state.sort === c.key ? (state.descending ? ' desc' : ' asc') : ''), text: c.label, sort: c.key,
+      cls: 'sortable' + (state.sort === c.key ? (state.descending ? ' desc' : ' asc') : ''), text: c.label,
       on: { click: () => {
         state.descending = state.sort === c.key ? !state.descending : c.key === 'score' || CHANNELS.includes(c.key) || c.key === 'longest';
         state.sort = c.key;
