@@ -15,7 +15,7 @@ import time
 
 LAUNCH_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--hide-scrollbars", "--remote-debugging-pipe"]
+                "--hide-scrollbars", "--disable-dev-shm-usage", "--remote-debugging-pipe"]
 
 
 class ProtocolError(RuntimeError):

@@ -474,6 +474,15 @@
       at.set(i + ',' + j, p);
       at.set(j + ',' + i, p);
     }
+    // Each cluster is a block on the diagonal: outlined, so a copy ring reads at a glance.
+    g.strokeStyle = '#20232a';
+    g.lineWidth = 1;
+    for (const c of clusters) {
+      const rows = asArray(c.members).map((id) => position.get(id)).filter((i) => i !== undefined);
+      if (!rows.length) continue;
+      const first = Math.min(...rows), size = (Math.max(...rows) - first + 1) * cell;
+      g.strokeRect(margin + first * cell + 0.5, margin + first * cell + 0.5, size - 1, size - 1);
+    }
     if (margin) {
       g.fillStyle = '#333';
       g.font = Math.min(12, cell) + 'px sans-serif';
@@ -584,6 +593,8 @@
     pairs.forEach((p, i) => { if (p.a === id || p.b === id) own.push([i, p]); });
     const out = [
       el('h1', { text: s.id }), el('p', { cls: 'muted' }, T.path + ': ', el('code', { text: s.path || '' })),
+      el('p', null, ...clusters.filter((c) => asArray(c.members).includes(id)).map((c) =>
+        el('a', { href: '#clusters', cls: 'clusterlink', text: T.cluster + ' ' + c.id + ' (' + asArray(c.members).length + ' ' + T.members + ')' }))),
       el('h2', { text: T.pairs }),
       own.length ? table([T.rank, T.other, T.verdict, T.score], own.map(([i, p]) => [
         el('a', { href: pairHref(i + 1), text: String(i + 1) }), studentLink(p.a === id ? p.b : p.a), verdictBadge(verdictOf(p)), pct(scoreOf(p))])) : nothing(),
