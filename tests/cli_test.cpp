@@ -99,7 +99,7 @@ TEST_CASE("cli: an output that cannot be written fails before the work") {
   CHECK(run_huella("report " + cohort.path().string() + " --json /nonexistent/dir/out.json").exit_code == 2);
 }
 
-TEST_CASE("cli: --html writes one self-contained page; an unwritable --html fails before the work") {
+TEST_CASE("cli: --html writes one self-contained page, and an unwritable --html fails before the work") {
   TempFolder cohort;
   cohort.write("ana/kafka/productor.py", kProducer);
   cohort.write("luis/kafka/productor.py", kRenamedProducer);
