@@ -80,9 +80,36 @@ void write_findings(std::ostream& out, const CohortResult& result, ReportLanguag
         out << w.unfilled_template << " (" << percent(f.value) << ")\n";
       else if (f.kind == "hidden_text")
         out << w.hidden_text << " " << static_cast<long>(f.value) << "\n";
+      else if (f.kind == "professor_file")
+        out << w.professor_file << " " << f.source << " (" << percent(f.value) << ")\n";
       else
         out << static_cast<long>(f.value) << " " << w.invisible_characters << "\n";
     }
+}
+
+void write_outside_sources(std::ostream& out, const CohortResult& result, ReportLanguage language) {
+  const auto& w = words(language);
+  for (const auto& r : result.references) {
+    if (r.verdict == Verdict::original) continue;
+    const auto& submission = result.submissions[r.pair.a];
+    const auto& document = result.reference_documents[r.pair.b];
+    out << submission.id << ": " << w.reference << " " << document.id << " "
+        << percent(r.pair.overall.similarity) << ", " << w.verdict << " " << verdict_name(r.verdict);
+    if (!r.files.empty())
+      out << " (" << submission.files[r.files.front().file].path << " ~ "
+          << document.files[r.files.front().reference_file].path << " "
+          << percent(r.files.front().similarity) << ")";
+    out << "\n";
+  }
+  for (const auto& m : result.watermarks) {
+    out << result.submissions[m.submission].id << "/" << m.file << ":" << m.mark.line << ": "
+        << w.watermark << " " << watermark_kind_name(m.mark.kind) << ", "
+        << (m.source.empty() ? std::string(w.unknown_source) : m.source) << ", "
+        << (m.mark.intact ? w.intact : w.damaged);
+    if (m.mark.kind == WatermarkKind::zero_width)
+      out << " (" << m.mark.bytes_recovered << " " << w.bytes << ")";
+    out << "\n";
+  }
 }
 
 void write_ranking(std::ostream& out, const CohortResult& result, std::size_t top,
@@ -91,6 +118,7 @@ void write_ranking(std::ostream& out, const CohortResult& result, std::size_t to
   if (result.pairs.empty()) {
     out << w.no_pairs << "\n";
     write_findings(out, result, language);
+    write_outside_sources(out, result, language);
     return;
   }
   std::size_t id_width = 8;
@@ -120,6 +148,7 @@ void write_ranking(std::ostream& out, const CohortResult& result, std::size_t to
   out << shown << " " << w.of << " " << result.pairs.size() << " " << w.pairs_listed << ", "
       << result.submissions.size() << " " << w.submissions << "\n";
   write_findings(out, result, language);
+  write_outside_sources(out, result, language);
 }
 
 void write_comparison(std::ostream& out, const CohortResult& result, const PairResult& p,

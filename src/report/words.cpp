@@ -12,7 +12,10 @@ const ReportWords& words(ReportLanguage language) {
                               "entregada casi sin rellenar: plantilla",
                               "caracteres invisibles (de ancho cero u ocultos)",
                               "texto oculto en base64, comparado como prosa; línea",
-                              "literales", "imagen", "distancia", "coincide", "metadatos"};
+                              "literales", "imagen", "distancia", "coincide", "metadatos",
+                              "entregado sin cambios: archivo del profesor", "referencia",
+                              "veredicto", "marca de agua", "intacta", "dañada", "bytes",
+                              "origen desconocido"};
   static const ReportWords en{"#", "A", "B", "similarity", "coverage A", "coverage B",
                               "longest fragment", "top files", "tokens",
                               "No pair shares a fingerprint.", "pairs listed", "of",
@@ -22,7 +25,10 @@ const ReportWords& words(ReportLanguage language) {
                               "handed in nearly unfilled: template",
                               "invisible characters (zero-width or hidden)",
                               "text hidden as base64, compared as prose; line", "literals",
-                              "image", "distance", "agreement", "metadata"};
+                              "image", "distance", "agreement", "metadata",
+                              "handed in unchanged: the professor's file", "reference",
+                              "verdict", "watermark", "intact", "damaged", "bytes",
+                              "unknown source"};
   return language == ReportLanguage::es ? es : en;
 }
 
