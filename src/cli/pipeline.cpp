@@ -12,6 +12,7 @@
 
 #include "huella/hidden_text.h"
 #include "huella/references.h"
+#include "huella/verbatim.h"
 #include "huella/watermark.h"
 #include "huella/markdown.h"
 #include "huella/similarity.h"
@@ -353,16 +354,26 @@ std::string reference_file_name(const SubmissionSummary& document, const FileSum
   return (std::filesystem::path(document.id).parent_path() / file.path).generic_string();
 }
 
-// A student text file nearly identical to a reference file: the professor's file handed in.
+// A student text file whose lines are nearly all a reference file's, as written: the professor's
+// file handed in unchanged. Fingerprints pick the candidates; the text decides.
 void add_professor_files(CohortResult& result, const PipelineOptions& options) {
+  const auto text_of = [&](const FileSummary& file) {
+    auto read = read_text_file(file.absolute, options.limits);
+    return read.ok ? std::move(read.decoded.text) : std::string();
+  };
   for (const auto& reference : result.references) {
     auto& submission = result.submissions[reference.pair.a];
     const auto& document = result.reference_documents[reference.pair.b];
     for (const auto& m : reference.files) {
       const auto& file = submission.files[m.file];
-      if (m.similarity < options.professor_file_share || file.channel == Channel::images) continue;
-      submission.findings.push_back({"professor_file", file.path, m.similarity,
-                                     reference_file_name(document, document.files[m.reference_file])});
+      const auto& original = document.files[m.reference_file];
+      if (m.similarity < options.professor_file_share || file.channel == Channel::images ||
+          !file.hidden_in.empty())
+        continue;
+      const double share = verbatim_line_share(text_of(file), text_of(original));
+      if (share >= options.professor_file_share)
+        submission.findings.push_back(
+            {"professor_file", file.path, share, reference_file_name(document, original)});
     }
   }
 }
