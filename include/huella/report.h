@@ -11,6 +11,7 @@
 
 #include "huella/channel.h"
 #include "huella/corpus.h"
+#include "huella/generated.h"
 #include "huella/markdown.h"
 #include "huella/references.h"
 #include "huella/similarity.h"
@@ -31,6 +32,7 @@ struct FileSummary {
   std::uint32_t base_tokens = 0;     // tokens that are still base material (the template)
   std::uint32_t invisible_chars = 0;  // zero-width and other invisible characters
   std::string content_key;            // content_key of the bytes read
+  std::vector<GeneratedRegion> generated;  // generated content left out of similarity
   std::vector<MarkdownSection> sections;  // Markdown files only
   // Text decoded from a base64 blob of another file: that file, the blob's line, the text.
   std::string hidden_in;

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "huella/generated.h"
 #include "huella/hidden_text.h"
 #include "huella/references.h"
 #include "huella/verbatim.h"
@@ -36,6 +37,7 @@ struct AnalyzedFile {
   std::vector<MarkdownSection> sections;
   ImageSignature image;  // images only
   std::vector<Watermark> watermarks;
+  std::vector<GeneratedRegion> generated;  // left out of lexing
   // Base64 text the file hides, analyzed as prose of its own: line of the blob, decoded text.
   std::uint32_t hidden_line = 0;
   std::string hidden_text;
@@ -75,7 +77,14 @@ AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options
   out.replaced_bytes = read.decoded.replaced_bytes;
   out.invisible_chars = read.decoded.invisible_chars;
   out.watermarks = find_watermarks(read.decoded.text);
-  analyze_text(read.decoded.text, file.channel, file.language->lex, options, base, out);
+  out.generated = find_generated(read.decoded.text, file.language->name);
+  if (out.generated.empty()) {
+    analyze_text(read.decoded.text, file.channel, file.language->lex, options, base, out);
+  } else {
+    auto authored = read.decoded.text;
+    blank_regions(authored, out.generated);
+    analyze_text(authored, file.channel, file.language->lex, options, base, out);
+  }
   for (auto& blob : find_hidden_text(read.decoded.text)) {
     AnalyzedFile& hidden = out.hidden.emplace_back();
     hidden.hidden_line = blob.line;
@@ -195,6 +204,7 @@ SubmissionSummary summarize(const Submission& submission, std::uint32_t s,
     read_file.replaced_bytes = a.replaced_bytes;
     read_file.invisible_chars = a.invisible_chars;
     read_file.content_key = a.key;
+    read_file.generated = std::move(a.generated);
     if (!a.watermarks.empty())
       material.watermarks[s].emplace_back(static_cast<std::uint32_t>(summary.files.size()),
                                           std::move(a.watermarks));

@@ -108,6 +108,13 @@ nlohmann::ordered_json to_json(const CohortResult& result) {
         file["hidden_line"] = f.hidden_line;
       }
       if (f.replaced_bytes > 0) file["invalid_utf8_replaced"] = f.replaced_bytes;
+      if (!f.generated.empty()) {
+        auto& generated = file["generated"] = nlohmann::ordered_json::array();
+        for (const auto& g : f.generated)
+          generated.push_back({{"lines", {g.first_line, g.last_line}},
+                               {"bytes", g.end - g.begin},
+                               {"reason", g.reason}});
+      }
       files.push_back(std::move(file));
     }
     nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
