@@ -6,13 +6,19 @@
 namespace huella {
 namespace {
 
-// Equal payloads, a damaged one ('?' for a lost byte) matching where its bytes survived.
+// Equal payloads; a damaged zero-width one ('?' for a lost byte) matches where its bytes
+// survived, and a cut one matches the start or the end of the whole payload.
 bool same_payload(const Watermark& found, const Watermark& own) {
   if (found.kind != own.kind) return false;
-  if (found.kind != WatermarkKind::zero_width || found.payload.size() != own.payload.size())
-    return found.payload == own.payload;
-  return std::equal(found.payload.begin(), found.payload.end(), own.payload.begin(),
-                    [](char f, char o) { return f == '?' || f == o; });
+  if (found.kind != WatermarkKind::zero_width) return found.payload == own.payload;
+  const auto& f = found.payload;
+  const auto& o = own.payload;
+  if (f.size() > o.size()) return false;
+  const auto matches_at = [&](std::size_t offset) {
+    return std::equal(f.begin(), f.end(), o.begin() + static_cast<std::ptrdiff_t>(offset),
+                      [](char x, char y) { return x == '?' || x == y; });
+  };
+  return matches_at(0) || matches_at(o.size() - f.size());
 }
 
 }  // namespace
