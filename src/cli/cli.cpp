@@ -101,14 +101,16 @@ ProgressCallback progress_reporter() {
 }
 
 void report_problems(const CohortResult& result) {
-  for (const auto& s : result.submissions) {
+  const auto report = [](const SubmissionSummary& s) {
     for (const auto& k : s.skipped)
       if (k.problem) std::cerr << (fs::path(s.path) / k.path).string() << ": " << k.reason << "\n";
     for (const auto& f : s.files)
       if (f.replaced_bytes > 0)
         std::cerr << f.absolute.string() << ": invalid UTF-8, " << f.replaced_bytes
                   << " bytes replaced\n";
-  }
+  };
+  for (const auto& s : result.submissions) report(s);
+  for (const auto& d : result.reference_documents) report(d);
   for (const auto& e : result.errors) std::cerr << e << "\n";
 }
 
