@@ -27,6 +27,8 @@ struct PipelineOptions {
   PairFloor floor;
   CosineParams cosine;
   SectionParams sections;
+  ScoreParams score;
+  VerdictBands bands;
   ImageParams images;  // its max_share and min_count_to_drop are taken from `index`
   double list_cosine = 0.3;  // pairs sharing no fingerprint are listed from this channel cosine
   std::vector<std::filesystem::path> base;  // files or folders everybody may share
@@ -36,7 +38,6 @@ struct PipelineOptions {
   std::vector<std::filesystem::path> archives;
   // A student file this similar to a reference file is the professor's file handed in unchanged.
   double professor_file_share = 0.9;
-  VerdictBands bands;
   std::size_t fragment_pairs = 200;         // fragments only for the most similar pairs
   std::size_t fragments_per_pair = 50;
   double min_similarity = 0;  // pairs below, overall and in images, are left out of the result

@@ -32,6 +32,8 @@ struct CommonOptions {
   Outputs outputs;
   std::size_t top = 20;
   std::optional<double> fail_above;
+  std::optional<std::string> fail_on;
+  std::vector<double> bands;
   std::string language = "es";
   unsigned threads = 0;
   std::uint64_t max_file_bytes = 2u << 20;
@@ -56,7 +58,16 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
   app.add_option("--csv", o.outputs.csv, "Write one CSV row per pair to FILE ('-' for stdout)");
   app.add_option("--min-similarity", p.min_similarity, "Leave out pairs below S (0-1)")
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--fail-above", o.fail_above, "Exit with 1 when a pair's similarity is above T")
+  app.add_option("--fail-above", o.fail_above, "Exit with 1 when a pair's score is above T")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--fail-on", o.fail_on,
+                 "Exit with 1 when a pair reaches this verdict: similar_parcial, muy_similar, copia")
+      ->check(CLI::IsMember({"similar_parcial", "muy_similar", "copia"}));
+  app.add_option("--bands", o.bands,
+                 "Lower bounds of the verdicts similar_parcial, muy_similar and copia "
+                 "(default 0.25,0.5,0.8)")
+      ->delimiter(',')
+      ->expected(3)
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("-k,--kgram", p.fingerprint.k, "Tokens per k-gram")
       ->capture_default_str()
@@ -139,12 +150,13 @@ bool write_output(const std::string& path, const std::string& content) {
   return true;
 }
 
-bool write_outputs(const Outputs& outputs, const CohortResult& result) {
+bool write_outputs(const Outputs& outputs, const CohortResult& result, ReportLanguage language) {
   bool ok = true;
-  if (!outputs.json.empty()) ok = write_output(outputs.json, to_json(result).dump(2) + "\n");
+  if (!outputs.json.empty())
+    ok = write_output(outputs.json, to_json(result, language).dump(2) + "\n");
   if (!outputs.csv.empty()) {
     std::ostringstream csv;
-    write_csv(csv, result);
+    write_csv(csv, result, language);
     ok = write_output(outputs.csv, csv.str()) && ok;
   }
   return ok;
@@ -156,10 +168,12 @@ ReportLanguage report_language(const CommonOptions& o) {
 
 int finish(const CommonOptions& o, const CohortResult& result) {
   report_problems(result);
-  if (!write_outputs(o.outputs, result)) return kExitUsage;
-  if (o.fail_above)
-    for (const auto& p : result.pairs)
-      if (p.overall.similarity > *o.fail_above) return kExitAboveThreshold;
+  if (!write_outputs(o.outputs, result, report_language(o))) return kExitUsage;
+  for (const auto& v : result.verdicts) {
+    if (o.fail_above && v.score > *o.fail_above) return kExitAboveThreshold;
+    if (o.fail_on && v.verdict >= verdict_from_name(*o.fail_on))
+      return kExitAboveThreshold;
+  }
   return kExitDone;
 }
 
@@ -224,9 +238,10 @@ int run_compare(const fs::path& a, const fs::path& b, CommonOptions& o) {
     nothing.a = 0;
     nothing.b = 1;
     nothing.fragments_computed = true;
-    write_comparison(out, result, nothing, o.top, report_language(o));
+    write_comparison(out, result, nothing, PairVerdict{}, o.top, report_language(o));
   } else {
-    write_comparison(out, result, result.pairs.front(), o.top, report_language(o));
+    write_comparison(out, result, result.pairs.front(), result.verdicts.front(), o.top,
+                     report_language(o));
   }
   write_outside_sources(out, result, report_language(o));
   return finish(o, result);
@@ -284,6 +299,13 @@ int run_cli(int argc, char** argv) {
   if (chosen.all_pairs) {
     chosen.pipeline.floor = {0, 0, 0};
     chosen.pipeline.list_cosine = chosen.pipeline.cosine.min_cosine;
+  }
+  if (!chosen.bands.empty()) {
+    if (!std::is_sorted(chosen.bands.begin(), chosen.bands.end())) {
+      std::cerr << "--bands: the bounds must rise: similar_parcial, muy_similar, copia\n";
+      return kExitUsage;
+    }
+    chosen.pipeline.bands = {chosen.bands[0], chosen.bands[1], chosen.bands[2]};
   }
   std::optional<tbb::global_control> thread_limit;
   if (chosen.threads > 0)

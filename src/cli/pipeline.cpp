@@ -413,6 +413,44 @@ std::vector<WatermarkFinding> watermark_findings(const CohortResult& result,
   return out;
 }
 
+nlohmann::ordered_json score_params_json(const ScoreParams& score) {
+  nlohmann::ordered_json noise = nlohmann::ordered_json::object();
+  for (std::size_t i = 0; i < kTextChannels.size(); ++i)
+    noise[std::string(channel_name(kTextChannels[i]))] = {{"similarity", score.noise[i].similarity},
+                                                          {"cosine", score.noise[i].cosine},
+                                                          {"literals", score.noise[i].literals}};
+  return {{"noise", std::move(noise)},
+          {"channel_weight", score.channel_weight},
+          {"literals_weight", score.literals_weight},
+          {"section_weight", score.section_weight},
+          {"images_weight", score.images_weight},
+          {"min_reason", score.min_reason}};
+}
+
+// A finding of either side explains a pair too ("B: handed in the template unfilled").
+void add_finding_reasons(const SubmissionSummary& side, char name, PairVerdict& verdict) {
+  for (const auto& f : side.findings)
+    verdict.reasons.push_back({.kind = Reason::Kind::finding, .subject = f.kind, .side = name,
+                               .value = f.value});
+}
+
+// Scores, bands and explains every pair, then ranks them by score.
+void judge(CohortResult& result, const PipelineOptions& options) {
+  std::vector<std::vector<std::string>> file_paths;
+  for (const auto& s : result.submissions) {
+    auto& paths = file_paths.emplace_back();
+    for (const auto& f : s.files) paths.push_back(f.path);
+  }
+  result.verdicts.assign(result.pairs.size(), {});
+  tbb::parallel_for(std::size_t{0}, result.pairs.size(), [&](std::size_t i) {
+    const auto& pair = result.pairs[i];
+    auto& verdict = result.verdicts[i] = judge_pair(pair, file_paths, options.score, options.bands);
+    add_finding_reasons(result.submissions[pair.a], 'a', verdict);
+    add_finding_reasons(result.submissions[pair.b], 'b', verdict);
+  });
+  rank_by_score(result.pairs, result.verdicts);
+}
+
 }  // namespace
 
 nlohmann::ordered_json params_json(const PipelineOptions& options) {
@@ -439,6 +477,10 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
                      {"channel", options.floor.channel},
                      {"channel_shared", options.floor.channel_shared}}},
           {"unfilled_template_share", options.unfilled_template_share},
+          {"score", score_params_json(options.score)},
+          {"bands", {{"similar_parcial", options.bands.similar_parcial},
+                     {"muy_similar", options.bands.muy_similar},
+                     {"copia", options.bands.copia}}},
           {"images", {{"max_pixels", options.images.max_pixels},
                       {"max_bytes", options.images.max_bytes},
                       {"working_side", options.images.working_side},
@@ -456,10 +498,7 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
           {"base", paths(options.base)},
           {"references", paths(options.references)},
           {"archives", paths(options.archives)},
-          {"professor_file_share", options.professor_file_share},
-          {"verdict_bands", {{"similar_parcial", options.bands.similar_parcial},
-                             {"muy_similar", options.bands.muy_similar},
-                             {"copia", options.bands.copia}}}};
+          {"professor_file_share", options.professor_file_share}};
 }
 
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,
@@ -496,10 +535,7 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
   for (auto& p : pairs)
     if (p.b >= references_begin) reference_pairs.push_back(std::move(p));
   std::erase_if(pairs, [&](const PairResult& p) { return p.b >= references_begin; });
-  attach_evidence(pairs, members, material, index, options);
   attach_evidence(reference_pairs, members, material, index, options);
-  result.pairs = std::move(pairs);
-
   result.references = judge_references(std::move(reference_pairs), material, index, options);
   for (auto& reference : result.references) reference.pair.b -= references_begin;
   result.reference_documents.assign(std::make_move_iterator(members.begin() + references_begin),
@@ -507,6 +543,12 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
   members.resize(references_begin);
   result.submissions = std::move(members);
   add_professor_files(result, options);
+
+  result.pairs = std::move(pairs);
+  judge(result, options);  // a first ranking by score chooses the pairs worth fragments
+  attach_evidence(result.pairs, result.submissions, material, index, options);
+  judge(result, options);
+  result.clusters = cluster_pairs(result.pairs, result.verdicts);
   result.watermarks = watermark_findings(result, material, cohort_size, references_begin);
   return result;
 }

@@ -13,9 +13,9 @@ const ReportWords& words(ReportLanguage language) {
                               "caracteres invisibles (de ancho cero u ocultos)",
                               "texto oculto en base64, comparado como prosa; línea",
                               "literales", "imagen", "distancia", "coincide", "metadatos",
+                              "puntuación", "veredicto", "grupos",
                               "entregado sin cambios: archivo del profesor", "referencia",
-                              "veredicto", "marca de agua", "intacta", "dañada", "bytes",
-                              "origen desconocido"};
+                              "marca de agua", "intacta", "dañada", "bytes", "origen desconocido"};
   static const ReportWords en{"#", "A", "B", "similarity", "coverage A", "coverage B",
                               "longest fragment", "top files", "tokens",
                               "No pair shares a fingerprint.", "pairs listed", "of",
@@ -25,9 +25,9 @@ const ReportWords& words(ReportLanguage language) {
                               "handed in nearly unfilled: template",
                               "invisible characters (zero-width or hidden)",
                               "text hidden as base64, compared as prose; line", "literals",
-                              "image", "distance", "agreement", "metadata",
-                              "handed in unchanged: the professor's file", "reference",
-                              "verdict", "watermark", "intact", "damaged", "bytes",
+                              "image", "distance", "agreement", "metadata", "score",
+                              "verdict", "clusters", "handed in unchanged: the professor's file",
+                              "reference", "watermark", "intact", "damaged", "bytes",
                               "unknown source"};
   return language == ReportLanguage::es ? es : en;
 }
