@@ -47,7 +47,8 @@ TEST_CASE("generated: a Plotly export is generated as a whole") {
   const auto regions = find_generated(page, "html");
   REQUIRE(regions.size() == 1);
   CHECK(regions[0].reason == "Plotly export");
-  CHECK(regions[0].last_line == 3);
+  CHECK(regions[0].first_line == 1);
+  CHECK(regions[0].last_line == 2);
 }
 
 TEST_CASE("generated: inline base64 images, not short data URIs") {

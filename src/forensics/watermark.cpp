@@ -7,6 +7,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "huella/line_counter.h"
+
 namespace huella {
 namespace {
 
@@ -41,23 +43,6 @@ std::string lowered(std::string_view s) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
-
-// Lines of byte offsets, counted forward as offsets grow.
-class LineCounter {
- public:
-  explicit LineCounter(std::string_view text) : text_(text) {}
-  std::uint32_t at(std::size_t offset) {
-    if (offset < offset_) offset_ = 0, line_ = 1;
-    line_ += static_cast<std::uint32_t>(std::count(text_.begin() + offset_, text_.begin() + offset, '\n'));
-    offset_ = offset;
-    return line_;
-  }
-
- private:
-  std::string_view text_;
-  std::size_t offset_ = 0;
-  std::uint32_t line_ = 1;
-};
 
 // "TE:<16 hex>:<YYYYMMDD>:<8 hex>": fills the date and tag of a zero-width mark; true when the
 // whole payload has that form.
@@ -163,7 +148,7 @@ void find_comments(std::string_view text, LineCounter& lines, std::vector<Waterm
     if (!inside) continue;
     const auto end = close == std::string_view::npos ? text.size() : close + 3;
     auto mark = decode_comment(text.substr(at, end - at));
-    mark.line = lines.at(open);
+    mark.line = lines.line_at(open);
     out.push_back(std::move(mark));
     spans.emplace_back(open, end);
     at = end;
@@ -201,7 +186,7 @@ void find_meta_tags(std::string_view text, LineCounter& lines, std::vector<Water
       }
   }
   if (contents[2].empty() && contents[3].empty()) return;
-  Watermark mark{WatermarkKind::html_meta, lines.at(first), "", "", "", true, 0};
+  Watermark mark{WatermarkKind::html_meta, lines.line_at(first), "", "", "", true, 0};
   for (std::size_t i = 0; i < kNames.size(); ++i) {
     mark.intact &= !contents[i].empty();
     if (contents[i].empty()) continue;
@@ -231,7 +216,7 @@ void find_visible_hash_ids(std::string_view text, LineCounter& lines,
       auto end = digits;
       while (end < text.size() && is_hex(text[end])) ++end;
       if (end - digits >= 16) {
-        out.push_back({WatermarkKind::visible_hash_id, lines.at(label),
+        out.push_back({WatermarkKind::visible_hash_id, lines.line_at(label),
                        lowered(text.substr(digits, end - digits)), "", "", end - digits == 64, 0});
         at = end;
         break;
@@ -277,7 +262,7 @@ std::vector<Watermark> find_watermarks(std::string_view text) {
     }
     auto run = decode_run(text, at);
     if (run.mark.bytes_recovered > 0) {
-      run.mark.line = lines.at(at);
+      run.mark.line = lines.line_at(at);
       out.push_back(std::move(run.mark));
     }
     at = std::max(run.end, at + 1);

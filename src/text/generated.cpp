@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "huella/line_counter.h"
+
 namespace huella {
 namespace {
 
@@ -106,14 +108,10 @@ std::vector<GeneratedRegion> find_generated(std::string_view text, std::string_v
     if (language == "html" || language == "css" || language == "markdown") find_data_uris(text, out);
   }
   std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.begin < y.begin; });
-  std::uint32_t line = 1;
-  std::size_t counted = 0;
+  LineCounter lines(text);
   for (auto& region : out) {
-    line += static_cast<std::uint32_t>(std::count(text.begin() + counted, text.begin() + region.begin, '\n'));
-    region.first_line = line;
-    region.last_line =
-        line + static_cast<std::uint32_t>(std::count(text.begin() + region.begin, text.begin() + region.end, '\n'));
-    counted = region.begin;
+    region.first_line = lines.line_at(region.begin);
+    region.last_line = lines.line_at(std::max(region.begin, region.end - 1));
   }
   return out;
 }
