@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "huella/ascii.h"
 #include "huella/line_counter.h"
 
 namespace huella {
@@ -36,13 +37,6 @@ std::string digest_hex(const EVP_MD* md, std::string_view data) {
 }
 
 bool is_hex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
-
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // "TE:<16 hex>:<YYYYMMDD>:<8 hex>": fills the date and tag of a zero-width mark; true when the
 // whole payload has that form.
@@ -132,7 +126,7 @@ Watermark decode_comment(std::string_view comment) {
   mark.file_name = file;
   mark.date = time;
   mark.payload = file + ":" + hash + ":" + time;
-  const auto check = lowered(field("Verificacion"));
+  const auto check = ascii_lowered(field("Verificacion"));
   mark.intact = !file.empty() && hash.size() == 64 && !time.empty() && check.size() == 32 &&
                 check == watermark_check(file, hash, time);
   return mark;
@@ -157,7 +151,7 @@ void find_comments(std::string_view text, LineCounter& lines, std::vector<Waterm
 
 // The value of attribute `name` in a tag, "" when absent.
 std::string attribute(std::string_view tag, std::string_view name) {
-  const auto lower = lowered(tag);
+  const auto lower = ascii_lowered(tag);
   for (const char quote : {'"', '\''}) {
     const auto key = std::string(name) + "=" + quote;
     const auto at = lower.find(key);
@@ -174,11 +168,10 @@ void find_meta_tags(std::string_view text, LineCounter& lines, std::vector<Water
                                                              "dcterms.rightsholder", "dcterms.license"};
   std::array<std::string, 4> contents;
   std::size_t first = std::string_view::npos;
-  const auto lower = lowered(text);
-  for (std::size_t at = 0; (at = lower.find("<meta", at)) != std::string::npos; ++at) {
+  for (std::size_t at = 0; (at = find_ignoring_case(text, "<meta", at)) != std::string_view::npos; ++at) {
     const auto end = std::min(text.find('>', at), text.size());
     const auto tag = text.substr(at, end - at);
-    const auto name = lowered(attribute(tag, "name"));
+    const auto name = ascii_lowered(attribute(tag, "name"));
     for (std::size_t i = 0; i < kNames.size(); ++i)
       if (name == kNames[i] && contents[i].empty()) {
         contents[i] = attribute(tag, "content");
@@ -200,8 +193,7 @@ void find_visible_hash_ids(std::string_view text, LineCounter& lines,
                            std::span<const std::pair<std::size_t, std::size_t>> comments,
                            std::vector<Watermark>& out) {
   constexpr std::size_t kMaxGap = 40;  // "Hash ID de Certificacion: " and its markup
-  const auto lower = lowered(text);
-  for (std::size_t at = 0; (at = lower.find("hash id", at)) != std::string::npos;) {
+  for (std::size_t at = 0; (at = find_ignoring_case(text, "hash id", at)) != std::string_view::npos;) {
     const auto label = at;
     at += 7;
     if (std::any_of(comments.begin(), comments.end(),
@@ -217,7 +209,7 @@ void find_visible_hash_ids(std::string_view text, LineCounter& lines,
       while (end < text.size() && is_hex(text[end])) ++end;
       if (end - digits >= 16) {
         out.push_back({WatermarkKind::visible_hash_id, lines.line_at(label),
-                       lowered(text.substr(digits, end - digits)), "", "", end - digits == 64, 0});
+                       ascii_lowered(text.substr(digits, end - digits)), "", "", end - digits == 64, 0});
         at = end;
         break;
       }

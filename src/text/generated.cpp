@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "huella/ascii.h"
 #include "huella/line_counter.h"
 
 namespace huella {
@@ -25,13 +26,6 @@ constexpr std::array<Exporter, 2> kExporters = {
     Exporter{"class=\"plotly-graph-div\"", "Plotly.newPlot(", "Plotly export"},
     Exporter{"Bokeh.embed.embed_items", "application/json", "Bokeh export"}};
 
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool minified(std::string_view body) {
   std::size_t lines = 1, longest = 0, current = 0;
   for (const char c : body) {
@@ -50,7 +44,7 @@ bool minified(std::string_view body) {
 
 // "embedded library <name>" when the first comment names a known library, else `otherwise`.
 std::string reason_for(std::string_view body, std::string_view otherwise) {
-  const auto head = lowered(body.substr(0, 400));
+  const auto head = ascii_lowered(body.substr(0, 400));
   if (head.find("/*") != std::string::npos)
     for (const auto library : kLibraries)
       if (head.find(library) != std::string::npos) return "embedded library " + std::string(library);
@@ -63,11 +57,10 @@ void add(std::vector<GeneratedRegion>& out, std::size_t begin, std::size_t end, 
 }
 
 void find_scripts(std::string_view text, std::vector<GeneratedRegion>& out) {
-  const auto lower = lowered(text);
-  for (std::size_t at = 0; (at = lower.find("<script", at)) != std::string::npos;) {
-    const auto open_end = lower.find('>', at);
-    if (open_end == std::string::npos) return;
-    const auto close = std::min(lower.find("</script", open_end), lower.size());
+  for (std::size_t at = 0; (at = find_ignoring_case(text, "<script", at)) != std::string_view::npos;) {
+    const auto open_end = text.find('>', at);
+    if (open_end == std::string_view::npos) return;
+    const auto close = std::min(find_ignoring_case(text, "</script", open_end), text.size());
     const auto body = text.substr(open_end + 1, close - open_end - 1);
     if (minified(body)) add(out, open_end + 1, close, reason_for(body, "minified script"));
     at = close;
