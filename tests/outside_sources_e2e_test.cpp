@@ -73,7 +73,7 @@ TEST_CASE("references: a document is the files of one name; documents never pair
   std::vector<std::string> files;
   for (const auto& f : r.reference_documents[0].files) files.push_back(f.path);
   CHECK(files == std::vector<std::string>{"dashboard_iss.html", "dashboard_iss.md", "dashboard_iss.png"});
-  CHECK(r.submissions.size() == 7);
+  CHECK(r.submissions.size() == 8);
   for (const auto& p : r.pairs) CHECK(p.b < r.submissions.size());
 }
 
@@ -133,6 +133,18 @@ TEST_CASE("references: the professor's file handed in unchanged is a finding of 
   CHECK(marks[0].mark.intact);
   CHECK(marks[0].source == kIss + ".html");
   CHECK(marks[1].mark.kind == WatermarkKind::html_meta);
+}
+
+TEST_CASE("references: the professor's screenshot handed in as one's own, resized as JPEG") {
+  const auto& r = references_result();
+  const auto* ref = reference_of(r, "captura_prestada", kIss);
+  REQUIRE(ref != nullptr);
+  REQUIRE(ref->pair.image_matches.size() == 1);
+  CHECK(r.reference_documents[ref->pair.b].files[ref->pair.image_matches[0].b_file].path ==
+        "dashboard_iss.png");
+  CHECK(ref->pair.channels[channel_index(Channel::images)].coverage_a == doctest::Approx(1.0));
+  CHECK(ref->verdict == Verdict::copia);
+  CHECK(professor_files(r, "captura_prestada").empty());  // an image is compared, not read as text
 }
 
 TEST_CASE("references: two Plotly exports do not match on the generated boilerplate") {
