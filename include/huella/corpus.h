@@ -37,14 +37,9 @@ struct SkippedFile {
   bool problem = false;  // a fault to tell the user about, not a routine exclusion
 };
 
-// Where a submission comes from: the cohort compared with itself, an earlier cohort (archive)
-// or the professor's reference material; outside sources are compared with the cohort only.
-enum class Origin : std::uint8_t { cohort, archive, reference };
-
 struct Submission {
   std::string id;
-  Origin origin = Origin::cohort;
-  std::string archive;  // the archive's name, for archived submissions
+  std::string archive;  // the earlier cohort's name, for an archived submission
   std::filesystem::path root;
   std::vector<SourceFile> files;  // sorted by path
   std::vector<SkippedFile> skipped;

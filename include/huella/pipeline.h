@@ -11,6 +11,7 @@
 #include "huella/cosine.h"
 #include "huella/features.h"
 #include "huella/fingerprint.h"
+#include "huella/generated.h"
 #include "huella/images.h"
 #include "huella/index.h"
 #include "huella/report.h"
@@ -38,6 +39,7 @@ struct PipelineOptions {
   std::vector<std::filesystem::path> archives;
   // A student file this similar to a reference file is the professor's file handed in unchanged.
   double professor_file_share = 0.9;
+  GeneratedLimits generated;  // generated content left out of similarity
   std::size_t fragment_pairs = 200;         // fragments only for the most similar pairs
   std::size_t fragments_per_pair = 50;
   double min_similarity = 0;  // pairs below, overall and in images, are left out of the result

@@ -77,7 +77,7 @@ AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options
   out.replaced_bytes = read.decoded.replaced_bytes;
   out.invisible_chars = read.decoded.invisible_chars;
   out.watermarks = find_watermarks(read.decoded.text);
-  out.generated = find_generated(read.decoded.text, file.language->name);
+  out.generated = find_generated(read.decoded.text, file.language->name, options.generated);
   if (out.generated.empty()) {
     analyze_text(read.decoded.text, file.channel, file.language->lex, options, base, out);
   } else {
@@ -498,7 +498,11 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
           {"base", paths(options.base)},
           {"references", paths(options.references)},
           {"archives", paths(options.archives)},
-          {"professor_file_share", options.professor_file_share}};
+          {"professor_file_share", options.professor_file_share},
+          {"generated", {{"long_line", options.generated.long_line},
+                         {"min_minified_bytes", options.generated.min_minified_bytes},
+                         {"minified_average_line", options.generated.minified_average_line},
+                         {"min_data_uri", options.generated.min_data_uri}}}};
 }
 
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,

@@ -20,7 +20,6 @@ std::vector<Submission> discover_references(const fs::path& path, const Discover
   std::error_code ec;
   if (fs::is_regular_file(path, ec)) {
     auto document = single_file_submission(path, path.stem().string());
-    document.origin = Origin::reference;
     return {std::move(document)};
   }
   if (!fs::is_directory(path, ec))
@@ -32,8 +31,7 @@ std::vector<Submission> discover_references(const fs::path& path, const Discover
     auto& document = documents[stem];
     if (document.id.empty()) {
       document.id = folder.id + "/" + stem;
-      document.origin = Origin::reference;
-      document.root = folder.root;
+        document.root = folder.root;
     }
     document.files.push_back(file);
   }
@@ -49,7 +47,6 @@ std::vector<Submission> discover_archive(const fs::path& path, const DiscoveryOp
   const auto name = source_name(path);
   for (auto& submission : cohort.submissions) {
     submission.id = name + "/" + submission.id;
-    submission.origin = Origin::archive;
     submission.archive = name;
   }
   return std::move(cohort.submissions);

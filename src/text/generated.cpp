@@ -10,10 +10,6 @@
 namespace huella {
 namespace {
 
-constexpr std::size_t kLongLine = 1000;
-constexpr std::size_t kMinMinifiedBytes = 2000;
-constexpr std::size_t kMinifiedAverageLine = 200;
-constexpr std::size_t kMinDataUri = 200;
 // Libraries whose bundles land in exported dashboards, as their banners name them.
 constexpr std::array<std::string_view, 8> kLibraries = {"plotly.js", "bokeh", "vega", "d3.js",
                                                         "leaflet", "chart.js", "jquery", "echarts"};
@@ -26,7 +22,7 @@ constexpr std::array<Exporter, 2> kExporters = {
     Exporter{"class=\"plotly-graph-div\"", "Plotly.newPlot(", "Plotly export"},
     Exporter{"Bokeh.embed.embed_items", "application/json", "Bokeh export"}};
 
-bool minified(std::string_view body) {
+bool minified(std::string_view body, const GeneratedLimits& limits) {
   std::size_t lines = 1, longest = 0, current = 0;
   for (const char c : body) {
     if (c == '\n') {
@@ -38,8 +34,8 @@ bool minified(std::string_view body) {
     }
   }
   longest = std::max(longest, current);
-  return longest >= kLongLine ||
-         (body.size() >= kMinMinifiedBytes && body.size() / lines >= kMinifiedAverageLine);
+  return longest >= limits.long_line ||
+         (body.size() >= limits.min_minified_bytes && body.size() / lines >= limits.minified_average_line);
 }
 
 // "embedded library <name>" when the first comment names a known library, else `otherwise`.
@@ -56,18 +52,20 @@ void add(std::vector<GeneratedRegion>& out, std::size_t begin, std::size_t end, 
                  std::move(reason)});
 }
 
-void find_scripts(std::string_view text, std::vector<GeneratedRegion>& out) {
+void find_scripts(std::string_view text, const GeneratedLimits& limits,
+                  std::vector<GeneratedRegion>& out) {
   for (std::size_t at = 0; (at = find_ignoring_case(text, "<script", at)) != std::string_view::npos;) {
     const auto open_end = text.find('>', at);
     if (open_end == std::string_view::npos) return;
     const auto close = std::min(find_ignoring_case(text, "</script", open_end), text.size());
     const auto body = text.substr(open_end + 1, close - open_end - 1);
-    if (minified(body)) add(out, open_end + 1, close, reason_for(body, "minified script"));
+    if (minified(body, limits)) add(out, open_end + 1, close, reason_for(body, "minified script"));
     at = close;
   }
 }
 
-void find_data_uris(std::string_view text, std::vector<GeneratedRegion>& out) {
+void find_data_uris(std::string_view text, const GeneratedLimits& limits,
+                    std::vector<GeneratedRegion>& out) {
   constexpr std::string_view kMarker = ";base64,";
   for (std::size_t at = 0; (at = text.find(kMarker, at)) != std::string_view::npos;) {
     const auto scheme = text.rfind("data:", at);
@@ -80,25 +78,27 @@ void find_data_uris(std::string_view text, std::vector<GeneratedRegion>& out) {
     const bool in_script = std::any_of(out.begin(), out.end(), [&](const auto& r) {
       return at >= r.begin && at < r.end;
     });
-    if (is_uri && !in_script && end - at - kMarker.size() >= kMinDataUri) add(out, at + kMarker.size(), end, "base64 data");
+    if (is_uri && !in_script && end - at - kMarker.size() >= limits.min_data_uri) add(out, at + kMarker.size(), end, "base64 data");
     at = end;
   }
 }
 
 }  // namespace
 
-std::vector<GeneratedRegion> find_generated(std::string_view text, std::string_view language) {
+std::vector<GeneratedRegion> find_generated(std::string_view text, std::string_view language,
+                                            const GeneratedLimits& limits) {
   std::vector<GeneratedRegion> out;
   const auto exporter = std::find_if(kExporters.begin(), kExporters.end(), [&](const Exporter& e) {
     return text.find(e.first) != std::string_view::npos && text.find(e.second) != std::string_view::npos;
   });
   if (language == "html" && exporter != kExporters.end()) {
     add(out, 0, text.size(), std::string(exporter->reason));
-  } else if ((language == "javascript" || language == "css") && minified(text)) {
+  } else if ((language == "javascript" || language == "css") && minified(text, limits)) {
     add(out, 0, text.size(), reason_for(text, "minified code"));
   } else {
-    if (language == "html") find_scripts(text, out);
-    if (language == "html" || language == "css" || language == "markdown") find_data_uris(text, out);
+    if (language == "html") find_scripts(text, limits, out);
+    if (language == "html" || language == "css" || language == "markdown")
+      find_data_uris(text, limits, out);
   }
   std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.begin < y.begin; });
   LineCounter lines(text);
