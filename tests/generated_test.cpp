@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "huella/generated.h"
 #include "huella/verbatim.h"
@@ -77,4 +78,13 @@ TEST_CASE("verbatim: the share of lines held by the original as written") {
   CHECK(huella::verbatim_line_share("  a = 1\nb = 2\n  c = 3  \n", original) == doctest::Approx(1.0));
   CHECK(huella::verbatim_line_share("a = 1\na = 1\nx = 9\nc = 3\n", original) == doctest::Approx(0.5));
   CHECK(huella::verbatim_line_share("\n\n", original) == 0.0);
+}
+
+TEST_CASE("generated: hostile text with markers everywhere costs one pass") {
+  std::string text;
+  for (int i = 0; i < 60000; ++i) text += ";base64,AAAA<script>";
+  const auto start = std::chrono::steady_clock::now();
+  const auto regions = find_generated(text, "html");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+  CHECK(regions.size() == 1);  // the first script runs to the end: one long line
 }

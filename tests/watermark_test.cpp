@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -144,4 +145,14 @@ TEST_CASE("sources: the reference carrying the mark, else the one its name desig
                    false, 7};
   CHECK(sources.source_of(by_tag) == "apuntes/otra.md");
   CHECK(sources.source_of({WatermarkKind::zero_width, 1, "TE:x", "00000000", "", false, 4}).empty());
+}
+
+TEST_CASE("hostile text: repeated keys, tags and markers cost one pass") {
+  std::string text;
+  for (int i = 0; i < 40000; ++i) text += "TodoEconometria:watermark <meta Hash ID " + kZero + kFrame;
+  text += "<!--";
+  const auto start = std::chrono::steady_clock::now();
+  const auto marks = find_watermarks(text);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+  CHECK(marks.empty());  // keys outside comments, tags without names, single bits: no mark
 }

@@ -132,20 +132,21 @@ Watermark decode_comment(std::string_view comment) {
   return mark;
 }
 
+// Comment by comment, so that hostile text (the key repeated, comments never closed) costs one
+// pass.
 void find_comments(std::string_view text, LineCounter& lines, std::vector<Watermark>& out,
                    std::vector<std::pair<std::size_t, std::size_t>>& spans) {
-  for (std::size_t at = 0; (at = text.find(kCommentKey, at)) != std::string_view::npos;) {
-    const auto open = text.rfind("<!--", at);
-    const auto close = text.find("-->", at);
-    const bool inside = open != std::string_view::npos && text.find("-->", open) > at;
-    at += kCommentKey.size();
-    if (!inside) continue;
+  for (std::size_t open = 0; (open = text.find("<!--", open)) != std::string_view::npos;) {
+    const auto close = text.find("-->", open + 4);
     const auto end = close == std::string_view::npos ? text.size() : close + 3;
-    auto mark = decode_comment(text.substr(at, end - at));
-    mark.line = lines.line_at(open);
-    out.push_back(std::move(mark));
-    spans.emplace_back(open, end);
-    at = end;
+    const auto comment = text.substr(open, end - open);
+    if (const auto key = comment.find(kCommentKey); key != std::string_view::npos) {
+      auto mark = decode_comment(comment.substr(key + kCommentKey.size()));
+      mark.line = lines.line_at(open);
+      out.push_back(std::move(mark));
+      spans.emplace_back(open, end);
+    }
+    open = end;
   }
 }
 
@@ -166,11 +167,12 @@ std::string attribute(std::string_view tag, std::string_view name) {
 void find_meta_tags(std::string_view text, LineCounter& lines, std::vector<Watermark>& out) {
   static constexpr std::array<std::string_view, 4> kNames = {"author", "copyright",
                                                              "dcterms.rightsholder", "dcterms.license"};
+  constexpr std::size_t kMaxTag = 2000;  // a tag without '>' this soon is not a meta tag
   std::array<std::string, 4> contents;
   std::size_t first = std::string_view::npos;
-  for (std::size_t at = 0; (at = find_ignoring_case(text, "<meta", at)) != std::string_view::npos; ++at) {
-    const auto end = std::min(text.find('>', at), text.size());
-    const auto tag = text.substr(at, end - at);
+  for (std::size_t at = 0; (at = find_ignoring_case(text, "<meta", at)) != std::string_view::npos;) {
+    const auto tag = text.substr(at, std::min(text.substr(at, kMaxTag).find('>'), kMaxTag));
+    at += tag.size();
     const auto name = ascii_lowered(attribute(tag, "name"));
     for (std::size_t i = 0; i < kNames.size(); ++i)
       if (name == kNames[i] && contents[i].empty()) {

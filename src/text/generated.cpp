@@ -68,12 +68,15 @@ void find_data_uris(std::string_view text, const GeneratedLimits& limits,
                     std::vector<GeneratedRegion>& out) {
   constexpr std::string_view kMarker = ";base64,";
   for (std::size_t at = 0; (at = text.find(kMarker, at)) != std::string_view::npos;) {
-    const auto scheme = text.rfind("data:", at);
+    constexpr std::size_t kMaxMediaType = 100;  // "data:image/svg+xml;charset=utf-8" and the like
+    const auto window = std::min(at, kMaxMediaType);
+    const auto found = text.substr(at - window, window).rfind("data:");
+    const auto scheme = found == std::string_view::npos ? found : at - window + found;
     auto end = at + kMarker.size();
     while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
                                  text[end] == '+' || text[end] == '/' || text[end] == '='))
       ++end;
-    const bool is_uri = scheme != std::string_view::npos && at - scheme < 100 &&
+    const bool is_uri = scheme != std::string_view::npos &&
                         text.substr(scheme, at - scheme).find_first_of(" \n\"'") == std::string_view::npos;
     const bool in_script = std::any_of(out.begin(), out.end(), [&](const auto& r) {
       return at >= r.begin && at < r.end;
