@@ -12,11 +12,11 @@
 
 #include "huella/generated.h"
 #include "huella/hidden_text.h"
+#include "huella/markdown.h"
 #include "huella/references.h"
+#include "huella/similarity.h"
 #include "huella/verbatim.h"
 #include "huella/watermark.h"
-#include "huella/markdown.h"
-#include "huella/similarity.h"
 
 namespace fs = std::filesystem;
 
