@@ -1,6 +1,7 @@
 // Report: the run's results as JSON (the contract), CSV, and text for a terminal.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
@@ -77,6 +78,12 @@ struct CohortResult {
   std::vector<ReferenceResult> references;  // by submission, then highest figure first
   std::vector<WatermarkFinding> watermarks;  // by submission, file, line
   std::vector<std::string> errors;  // "path: reason"
+
+  // The submissions of the cohort itself, archived ones left out.
+  std::size_t cohort_size() const {
+    return static_cast<std::size_t>(std::count_if(submissions.begin(), submissions.end(),
+                                                  [](const auto& s) { return s.archive.empty(); }));
+  }
 };
 
 enum class ReportLanguage { es, en };

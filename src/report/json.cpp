@@ -105,7 +105,7 @@ nlohmann::ordered_json summary_json(const CohortResult& result) {
   for (const auto& v : result.verdicts) ++bands[static_cast<std::size_t>(v.verdict)];
   nlohmann::ordered_json by_band = nlohmann::ordered_json::object();
   for (std::size_t i = bands.size(); i-- > 0;) by_band[std::string(verdict_name(static_cast<Verdict>(i)))] = bands[i];
-  return {{"submissions", result.submissions.size()},
+  return {{"submissions", result.cohort_size()},
           {"pairs", result.pairs.size()},
           {"bands", std::move(by_band)},
           {"clusters", result.clusters.size()}};

@@ -156,7 +156,7 @@ void write_ranking(std::ostream& out, const CohortResult& result, std::size_t to
     if (verdict.verdict != Verdict::original) write_reasons(out, verdict, 3, language);
   }
   out << shown << " " << w.of << " " << result.pairs.size() << " " << w.pairs_listed << ", "
-      << result.submissions.size() << " " << w.submissions << "\n";
+      << result.cohort_size() << " " << w.submissions << "\n";
   for (std::size_t i = 0; i < result.clusters.size(); ++i) {
     const auto& c = result.clusters[i];
     out << (i == 0 ? std::string(w.clusters) + ":\n" : "") << "  " << i + 1 << ") "
