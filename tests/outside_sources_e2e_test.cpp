@@ -4,8 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include "huella/pipeline.h"
+#include "temp_folder.h"
 
 using namespace huella;
 
@@ -188,4 +191,21 @@ TEST_CASE("archive: a reused submission pairs with the archive named; archives n
   CHECK(r.submissions[reused->b].archive == "curso_2025");
   CHECK(reused->overall.similarity >= 0.9);
   for (const auto& p : r.pairs) CHECK(r.submissions[p.a].archive.empty());  // hidalgo ~ iglesias
+}
+
+TEST_CASE("base: a starter file handed in byte for byte is the professor's file; an edited one is not") {
+  std::ifstream in(kFixtures / "base" / "kafka" / "productor_inicial.py", std::ios::binary);
+  std::stringstream starter;
+  starter << in.rdbuf();
+  test::TempFolder cohort;
+  cohort.write("ana/kafka/productor_inicial.py", starter.str());
+  cohort.write("luis/kafka/productor_inicial.py", starter.str() + "\nprint('listo')\n");
+  PipelineOptions options;
+  options.base = {kFixtures / "base"};
+  const auto r = analyze(discover_cohort(cohort.path(), DiscoveryOptions{}).submissions, options);
+  const auto found = professor_files(r, "ana");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].file == "kafka/productor_inicial.py");
+  CHECK(found[0].source.ends_with("base/kafka/productor_inicial.py"));
+  CHECK(professor_files(r, "luis").empty());
 }
