@@ -16,13 +16,16 @@ nlohmann::ordered_json channel_json(const ChannelSimilarity& s) {
           {"coverage_b", rounded(s.coverage_b)},
           {"shared_fingerprints", s.shared},
           {"cosine", rounded(s.cosine)},
-          {"literals", rounded(s.literals)}};
+          {"shared_ngrams", s.cosine_shared},
+          {"literals", rounded(s.literals)},
+          {"shared_literals", s.literals_shared}};
 }
 
-// The evidence of a pair whose sides are `a` and `b`: channels, fragments, image matches and
-// metadata, file pairs; shared by cohort pairs and reference entries.
+// The evidence of a pair whose sides are `a` and `b`: channels, fragments, contained files,
+// image matches and metadata, file pairs; shared by cohort pairs and reference entries.
 struct PairEvidence {
-  nlohmann::ordered_json channels, file_pairs, fragments, image_matches, image_metadata;
+  nlohmann::ordered_json channels, file_pairs, contained_files, fragments, image_matches,
+      image_metadata;
 };
 
 PairEvidence pair_evidence(const PairResult& p, const SubmissionSummary& a, const SubmissionSummary& b) {
@@ -40,18 +43,25 @@ PairEvidence pair_evidence(const PairResult& p, const SubmissionSummary& a, cons
                            {"b_file", b.files[f.b_file].path},
                            {"b_lines", {f.b_first_line, f.b_last_line}},
                            {"tokens", f.tokens}});
-  if (p.fragments_computed) {
-    nlohmann::ordered_json sections = nlohmann::ordered_json::array();
-    for (const auto& s : p.sections) {
-      const auto& side = s.in_b ? b : a;
-      sections.push_back({{"side", s.in_b ? "b" : "a"},
-                          {"file", side.files[s.file].path},
-                          {"section", s.title},
-                          {"lines", {s.first_line, s.last_line}},
-                          {"fingerprints", s.fingerprints},
-                          {"coverage", rounded(s.coverage)}});
-    }
-    if (!sections.empty() || channels.contains("prose")) channels["prose"]["sections"] = std::move(sections);
+  nlohmann::ordered_json sections = nlohmann::ordered_json::array();
+  for (const auto& s : p.sections) {
+    const auto& side = s.in_b ? b : a;
+    sections.push_back({{"side", s.in_b ? "b" : "a"},
+                        {"file", side.files[s.file].path},
+                        {"section", s.title},
+                        {"lines", {s.first_line, s.last_line}},
+                        {"fingerprints", s.fingerprints},
+                        {"coverage", rounded(s.coverage)}});
+  }
+  if (!sections.empty() || channels.contains("prose")) channels["prose"]["sections"] = std::move(sections);
+  e.contained_files = nlohmann::ordered_json::array();
+  for (const auto& f : p.contained_files) {
+    const auto& side = f.in_b ? b : a;
+    e.contained_files.push_back({{"side", f.in_b ? "b" : "a"},
+                                 {"file", side.files[f.file].path},
+                                 {"channel", channel_name(f.channel)},
+                                 {"fingerprints", f.fingerprints},
+                                 {"coverage", rounded(f.coverage)}});
   }
   if (const auto& images = p.channels[channel_index(Channel::images)]; images.shared > 0)
     channels["images"] = {{"similarity", rounded(images.similarity)},
@@ -202,6 +212,7 @@ nlohmann::ordered_json to_json(const CohortResult& result, ReportLanguage langua
                                                     : nlohmann::ordered_json(nullptr);
     pair["channels"] = std::move(evidence.channels);
     pair["file_pairs"] = std::move(evidence.file_pairs);
+    pair["contained_files"] = std::move(evidence.contained_files);
     pair["fragments"] = std::move(evidence.fragments);
     pair["image_matches"] = std::move(evidence.image_matches);
     pair["image_metadata"] = std::move(evidence.image_metadata);
