@@ -263,3 +263,37 @@ TEST_CASE("cli: the CSV has one row per pair and every channel's figures") {
   CHECK(row.rfind("\"ana\",\"luis\",", 0) == 0);
   CHECK(std::count(header.begin(), header.end(), ',') == std::count(row.begin(), row.end(), ','));
 }
+
+TEST_CASE("cli: --reference and --archive give the references and watermarks sections") {
+  const std::string source = HUELLA_SOURCE_DIR;
+  TempFolder out;
+  const auto json_path = out.path() / "r.json";
+  const auto arguments = "report " + source + "/fixtures/references_cohort --reference " + source +
+                         "/reference_dashboards --archive " + source +
+                         "/fixtures/archive/curso_2025 --lang en --json ";
+  const auto terminal = run_huella(arguments + json_path.string());
+  REQUIRE(terminal.exit_code == 0);
+  CHECK(terminal.out.find("entrega_profesor: reference reference_dashboards/dashboard_iss") !=
+        std::string::npos);
+  CHECK(terminal.out.find("pega_marca/README.md:7: watermark zero_width") != std::string::npos);
+  CHECK(terminal.out.find("handed in unchanged") != std::string::npos);
+  const auto first = read(json_path);
+  REQUIRE(run_huella(arguments + json_path.string()).exit_code == 0);
+  CHECK(read(json_path) == first);
+
+  const auto json = nlohmann::json::parse(first);
+  CHECK(json["params"]["references"].size() == 1);
+  CHECK(json["params"]["archives"].size() == 1);
+  REQUIRE_FALSE(json["references"].empty());
+  const auto& reference = json["references"][0];
+  for (const char* field : {"submission", "reference", "similarity", "coverage", "channels", "files",
+                            "fragments", "image_matches", "verdict"})
+    CHECK(reference.contains(field));
+  for (const char* field : {"file", "reference_file", "similarity", "coverage"})
+    CHECK(reference["files"][0].contains(field));
+  REQUIRE_FALSE(json["watermarks"].empty());
+  for (const char* field : {"submission", "file", "line", "kind", "payload", "source", "date", "intact"})
+    CHECK(json["watermarks"][0].contains(field));
+  for (const auto& s : json["submissions"])
+    if (s["id"].get<std::string>().starts_with("curso_2025/")) CHECK(s["archive"] == "curso_2025");
+}

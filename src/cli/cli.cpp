@@ -47,6 +47,14 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
                  "Material everybody may share (template, starter code): a file or folder; "
                  "repeatable")
       ->check(CLI::ExistingPath);
+  app.add_option("--reference", p.references,
+                 "The professor's material, compared with every submission: a file or a folder "
+                 "of documents (files differing only by extension form one); repeatable")
+      ->check(CLI::ExistingPath);
+  app.add_option("--archive", p.archives,
+                 "A folder of an earlier cohort, compared with this one but not with itself; "
+                 "repeatable")
+      ->check(CLI::ExistingDirectory);
   app.add_option("--json", o.outputs.json, "Write the JSON report to FILE ('-' for stdout)");
   app.add_option("--csv", o.outputs.csv, "Write one CSV row per pair to FILE ('-' for stdout)");
   app.add_option("--html", o.outputs.html,
@@ -107,14 +115,16 @@ ProgressCallback progress_reporter() {
 }
 
 void report_problems(const CohortResult& result) {
-  for (const auto& s : result.submissions) {
+  const auto report = [](const SubmissionSummary& s) {
     for (const auto& k : s.skipped)
       if (k.problem) std::cerr << (fs::path(s.path) / k.path).string() << ": " << k.reason << "\n";
     for (const auto& f : s.files)
       if (f.replaced_bytes > 0)
         std::cerr << f.absolute.string() << ": invalid UTF-8, " << f.replaced_bytes
                   << " bytes replaced\n";
-  }
+  };
+  for (const auto& s : result.submissions) report(s);
+  for (const auto& d : result.reference_documents) report(d);
   for (const auto& e : result.errors) std::cerr << e << "\n";
 }
 
@@ -244,6 +254,7 @@ int run_compare(const fs::path& a, const fs::path& b, CommonOptions& o) {
     write_comparison(out, result, result.pairs.front(), result.verdicts.front(), o.top,
                      report_language(o));
   }
+  write_outside_sources(out, result, report_language(o));
   return finish(o, result);
 }
 
@@ -257,6 +268,7 @@ int run_cli(int argc, char** argv) {
       "  huella report forks/ --layout forks --module streaming_cloud --min-similarity 0.25\n"
       "  huella compare entregas/streaming_cloud/ana entregas/streaming_cloud/luis\n"
       "  huella compare ana/kafka/productor.py luis/kafka/productor.py --lang en\n"
+      "  huella report entregas/ --reference reference_dashboards/ --archive curso_2025/\n"
       "Exit codes: 0 done, 1 a pair above --fail-above, 2 usage error or unreadable input.");
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("huella ") + HUELLA_VERSION);
