@@ -156,7 +156,9 @@ bool write_output(const std::string& path, const std::string& content) {
 bool write_outputs(const Outputs& outputs, const CohortResult& result, ReportLanguage language) {
   bool ok = true;
   if (!outputs.json.empty())
-    ok = write_output(outputs.json, to_json(result, language).dump(2) + "\n");
+    ok = write_output(outputs.json,
+                      to_json(result, language).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                          "\n");
   if (!outputs.csv.empty()) {
     std::ostringstream csv;
     write_csv(csv, result, language);
