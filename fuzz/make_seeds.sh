@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 fixtures="$here/../fixtures"
 out="$1"
-mkdir -p "$out"/{lex,notebook,markdown,hidden_text,image}
+mkdir -p "$out"/{lex,notebook,markdown,hidden_text,image,watermark}
 n=0
 while IFS= read -r -d '' file; do
   n=$((n + 1))
@@ -15,7 +15,8 @@ while IFS= read -r -d '' file; do
     *) { printf '%s\n' "$name"; cat "$file"; } > "$out/lex/$n-$name" ;;
   esac
   case "$name" in *.md) cp "$file" "$out/markdown/$n-$name"; cp "$file" "$out/hidden_text/$n-$name" ;; esac
-done < <(find "$fixtures" -type f -print0)
+  case "$name" in *.md|*.html) cp "$file" "$out/watermark/$n-$name" ;; esac
+done < <(find "$fixtures" "$here/../reference_dashboards" -type f -print0)
 cp "$here"/seeds/lex/* "$out/lex/"
 cp "$here"/seeds/image/* "$out/image/"
 cp "$here"/seeds/notebook/* "$out/notebook/"
