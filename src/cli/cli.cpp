@@ -12,6 +12,7 @@
 #include <optional>
 #include <sstream>
 
+#include "huella/nightly.h"
 #include "huella/pipeline.h"
 
 namespace fs = std::filesystem;
@@ -22,6 +23,7 @@ namespace {
 constexpr int kExitDone = 0;
 constexpr int kExitAboveThreshold = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitNews = 3;
 
 struct Outputs {
   std::string json, csv;
@@ -129,9 +131,14 @@ bool write_output(const std::string& path, const std::string& content) {
   return true;
 }
 
-bool write_outputs(const Outputs& outputs, const CohortResult& result) {
+bool write_outputs(const Outputs& outputs, const CohortResult& result,
+                   const NightlyFindings* nightly = nullptr) {
   bool ok = true;
-  if (!outputs.json.empty()) ok = write_output(outputs.json, to_json(result).dump(2) + "\n");
+  if (!outputs.json.empty()) {
+    auto json = to_json(result);
+    if (nightly) add_nightly_json(json, *nightly);
+    ok = write_output(outputs.json, json.dump(2) + "\n");
+  }
   if (!outputs.csv.empty()) {
     std::ostringstream csv;
     write_csv(csv, result);
@@ -144,13 +151,17 @@ ReportLanguage report_language(const CommonOptions& o) {
   return o.language == "en" ? ReportLanguage::en : ReportLanguage::es;
 }
 
+bool above_threshold(const CommonOptions& o, const CohortResult& result) {
+  if (o.fail_above)
+    for (const auto& p : result.pairs)
+      if (p.overall.similarity > *o.fail_above) return true;
+  return false;
+}
+
 int finish(const CommonOptions& o, const CohortResult& result) {
   report_problems(result);
   if (!write_outputs(o.outputs, result)) return kExitUsage;
-  if (o.fail_above)
-    for (const auto& p : result.pairs)
-      if (p.overall.similarity > *o.fail_above) return kExitAboveThreshold;
-  return kExitDone;
+  return above_threshold(o, result) ? kExitAboveThreshold : kExitDone;
 }
 
 // Terminal text goes to stdout unless a machine-readable report already uses it.
@@ -221,6 +232,38 @@ int run_compare(const fs::path& a, const fs::path& b, CommonOptions& o) {
   return finish(o, result);
 }
 
+struct NightlyCommand {
+  NightlyOptions options;
+  std::string fail_on;
+  unsigned fetch_timeout = 120;
+};
+
+// The run is recorded in the database only once its reports are written: a run that dies
+// before is redone whole, with the same changes, by the next one.
+int run_nightly(NightlyCommand& command, CommonOptions& o) {
+  if (!check_outputs(o.outputs)) return kExitUsage;
+  command.options.discovery.max_file_bytes = o.max_file_bytes;
+  command.options.fetch_timeout = std::chrono::seconds(command.fetch_timeout);
+  try {
+    NightlyJob job(command.options);
+    auto report = job.run(o.pipeline, progress_reporter());
+    auto& out = text_stream(o);
+    write_ranking(out, report.result, o.top, report_language(o));
+    write_changes(out, report.findings, report_language(o));
+    report_problems(report.result);
+    if (!write_outputs(o.outputs, report.result, &report.findings)) return kExitUsage;
+    job.record(report);
+    if (above_threshold(o, report.result)) return kExitAboveThreshold;
+    for (const auto band : {Verdict::similar_parcial, Verdict::muy_similar, Verdict::copia})
+      if (verdict_name(band) == command.fail_on && news_reach(report.findings.changes, band))
+        return kExitNews;
+    return kExitDone;
+  } catch (const StoreError& e) {
+    std::cerr << e.what() << "\n";
+    return kExitUsage;
+  }
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -231,7 +274,9 @@ int run_cli(int argc, char** argv) {
       "  huella report forks/ --layout forks --module streaming_cloud --min-similarity 0.25\n"
       "  huella compare entregas/streaming_cloud/ana entregas/streaming_cloud/luis\n"
       "  huella compare ana/kafka/productor.py luis/kafka/productor.py --lang en\n"
-      "Exit codes: 0 done, 1 a pair above --fail-above, 2 usage error or unreadable input.");
+      "  huella nightly forks/ --upstream curso.git --db huella.db --fail-on copia --json hoy.json\n"
+      "Exit codes: 0 done, 1 a pair above --fail-above, 2 usage error or unreadable input,\n"
+      "3 (nightly) something new reaches the --fail-on band.");
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("huella ") + HUELLA_VERSION);
 
@@ -260,6 +305,33 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   add_common_options(*compare, compare_options);
 
+  CommonOptions nightly_options;
+  NightlyCommand nightly_command;
+  auto& n = nightly_command.options;
+  auto* nightly = app.add_subcommand(
+      "nightly", "Incremental run over every fork, with history: what is new since the last run");
+  nightly->add_option("FORKS", n.sources,
+                      "Folder of fork repositories (bare or checkouts), or a file of fork URLs "
+                      "(one per line: URL [NAME]); repeatable")
+      ->required()
+      ->check(CLI::ExistingPath);
+  nightly->add_option("--db", n.database, "SQLite database of the cache and the runs' history")
+      ->capture_default_str();
+  nightly->add_option("--upstream", n.upstream,
+                      "The course repository: files found in its history are the professor's")
+      ->check(CLI::ExistingDirectory);
+  nightly->add_option("--module", n.discovery.module,
+                      "Only entregas/MODULE/<student>/ (e.g. streaming_cloud)");
+  nightly->add_option("--fail-on", nightly_command.fail_on,
+                      "Exit with 3 when a new flag or a verdict rise reaches this band")
+      ->check(CLI::IsMember({"similar_parcial", "muy_similar", "copia"}));
+  nightly->add_option("--fetch-timeout", nightly_command.fetch_timeout,
+                      "Seconds allowed to fetch each fork given by URL")
+      ->capture_default_str();
+  nightly->add_option("--top", nightly_options.top, "Pairs shown in the terminal table")
+      ->capture_default_str();
+  add_common_options(*nightly, nightly_options);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -267,7 +339,9 @@ int run_cli(int argc, char** argv) {
     return code == 0 ? kExitDone : kExitUsage;
   }
 
-  CommonOptions& chosen = report->parsed() ? report_options : compare_options;
+  CommonOptions& chosen = report->parsed()    ? report_options
+                          : nightly->parsed() ? nightly_options
+                                              : compare_options;
   chosen.pipeline.limits.max_file_bytes = chosen.max_file_bytes;
   if (chosen.all_pairs) {
     chosen.pipeline.floor = {0, 0, 0};
@@ -277,6 +351,7 @@ int run_cli(int argc, char** argv) {
   if (chosen.threads > 0)
     thread_limit.emplace(tbb::global_control::max_allowed_parallelism, chosen.threads);
   if (report->parsed()) return run_report(cohort, layout, module, report_options);
+  if (nightly->parsed()) return run_nightly(nightly_command, nightly_options);
   return run_compare(side_a, side_b, compare_options);
 }
 

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analyzed_file.h"
 #include "huella/hidden_text.h"
 #include "huella/markdown.h"
 #include "huella/similarity.h"
@@ -16,25 +17,6 @@ namespace fs = std::filesystem;
 
 namespace huella {
 namespace {
-
-// What the per-file stages produce for one file.
-struct AnalyzedFile {
-  bool ok = false;
-  std::string reason;
-  std::string key;
-  std::uint32_t tokens = 0;
-  std::uint32_t replaced_bytes = 0;
-  std::uint32_t invisible_chars = 0;
-  std::uint32_t base_tokens = 0;
-  std::vector<Fingerprint> fingerprints;
-  FileFeatures features;
-  std::vector<MarkdownSection> sections;
-  ImageSignature image;  // images only
-  // Base64 text the file hides, analyzed as prose of its own: line of the blob, decoded text.
-  std::uint32_t hidden_line = 0;
-  std::string hidden_text;
-  std::vector<AnalyzedFile> hidden;
-};
 
 // Lexing, winnowing and features of one text, as a file of `channel` read by `lex`.
 void analyze_text(std::string_view text, Channel channel, LexFunction lex,
@@ -79,7 +61,9 @@ AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options
 }
 
 // Every k-gram of the base material, so that anything a submission shares with it is ignored.
-BaseMaterial load_base(const PipelineOptions& options, std::vector<std::string>& errors) {
+// `base_keys` receives the content key of each base file read.
+BaseMaterial load_base(const PipelineOptions& options, std::vector<std::string>& errors,
+                       std::string& base_keys) {
   BaseMaterial base;
   for (const auto& path : options.base) {
     std::error_code ec;
@@ -99,23 +83,48 @@ BaseMaterial load_base(const PipelineOptions& options, std::vector<std::string>&
         errors.push_back((material.root / file.path).string() + ": " + read.reason);
         continue;
       }
+      base_keys += read.decoded.key;
       base.add(tokenize(read.decoded.text, file.channel, file.language->lex), options.fingerprint);
     }
   }
   return base;
 }
 
+// What decides a file's analysis besides its bytes: cache entries are valid under this key only.
+std::string analysis_scope(const PipelineOptions& options, const std::string& base_keys) {
+  return content_key(std::string(HUELLA_VERSION) + "/" + std::to_string(kAnalysisEncoding) + "/" +
+                     params_json(options).dump() + "/" + base_keys);
+}
+
+// The file's analysis from `cache` when it holds one for the file's content, else computed and
+// saved there.
+AnalyzedFile analyze_file_through(const SourceFile& file, const PipelineOptions& options,
+                                  const BaseMaterial& base, AnalysisCache* cache,
+                                  const std::string& scope) {
+  if (cache == nullptr || file.content_id.empty()) return analyze_file(file, options, base);
+  const std::string key = file.content_id + "/" + scope;
+  AnalyzedFile analyzed;
+  if (const auto entry = cache->find(key); entry && decode_analysis(*entry, analyzed)) {
+    analyzed.image.path = file.absolute;
+    return analyzed;
+  }
+  analyzed = analyze_file(file, options, base);
+  cache->save(key, encode_analysis(analyzed));
+  return analyzed;
+}
+
 // The per-file stages, in parallel over every file of every submission, in submission order.
 std::vector<AnalyzedFile> analyze_files(const std::vector<Submission>& submissions,
                                         const PipelineOptions& options, const BaseMaterial& base,
-                                        const ProgressCallback& progress) {
+                                        const ProgressCallback& progress, AnalysisCache* cache,
+                                        const std::string& scope) {
   std::vector<const SourceFile*> files;
   for (const auto& submission : submissions)
     for (const auto& file : submission.files) files.push_back(&file);
   std::vector<AnalyzedFile> analyzed(files.size());
   std::atomic<std::size_t> done{0};
   tbb::parallel_for(std::size_t{0}, files.size(), [&](std::size_t i) {
-    analyzed[i] = analyze_file(*files[i], options, base);
+    analyzed[i] = analyze_file_through(*files[i], options, base, cache, scope);
     const auto n = ++done;
     if (progress) progress(n, files.size());
   });
@@ -322,11 +331,13 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
 }
 
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,
-                     const ProgressCallback& progress) {
+                     const ProgressCallback& progress, AnalysisCache* cache) {
   CohortResult result;
   result.params = params_json(options);
-  const auto base = load_base(options, result.errors);
-  auto analyzed = analyze_files(submissions, options, base, progress);
+  std::string base_keys;
+  const auto base = load_base(options, result.errors, base_keys);
+  auto analyzed = analyze_files(submissions, options, base, progress, cache,
+                                analysis_scope(options, base_keys));
 
   CohortMaterial material(submissions.size());
   std::size_t next = 0;
