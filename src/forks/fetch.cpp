@@ -21,6 +21,19 @@ int create_mirror_remote(git_remote** out, git_repository* repo, const char* nam
   return git_remote_create_with_fetchspec(out, repo, name, url, kMirrorSpec);
 }
 
+// HEAD of the mirror follows the fork's default branch, as `git clone --mirror` does.
+int follow_default_branch(git_repository* repo) {
+  git_remote* remote = nullptr;
+  git_buf branch = GIT_BUF_INIT;
+  int rc = git_remote_lookup(&remote, repo, "origin");
+  if (rc == 0) rc = git_remote_connect(remote, GIT_DIRECTION_FETCH, nullptr, nullptr, nullptr);
+  if (rc == 0) rc = git_remote_default_branch(&branch, remote);
+  if (rc == 0) rc = git_repository_set_head(repo, branch.ptr);
+  git_buf_dispose(&branch);
+  git_remote_free(remote);
+  return rc;
+}
+
 // Runs in the child: the whole transfer; returns "" or libgit2's reason.
 std::string transfer(const std::string& url, const fs::path& mirror) {
   git_libgit2_init();
@@ -33,7 +46,7 @@ std::string transfer(const std::string& url, const fs::path& mirror) {
     options.prune = GIT_FETCH_PRUNE;
     if (git_repository_open_bare(&repo, mirror.c_str()) != 0 ||
         git_remote_lookup(&remote, repo, "origin") != 0 ||
-        git_remote_fetch(remote, nullptr, &options, nullptr) != 0)
+        git_remote_fetch(remote, nullptr, &options, nullptr) != 0 || follow_default_branch(repo) != 0)
       reason = git_error_last() ? git_error_last()->message : "fetch failed";
     git_remote_free(remote);
   } else {
@@ -43,7 +56,7 @@ std::string transfer(const std::string& url, const fs::path& mirror) {
     git_clone_options options = GIT_CLONE_OPTIONS_INIT;
     options.bare = 1;
     options.remote_cb = create_mirror_remote;
-    if (git_clone(&repo, url.c_str(), partial.c_str(), &options) != 0)
+    if (git_clone(&repo, url.c_str(), partial.c_str(), &options) != 0 || follow_default_branch(repo) != 0)
       reason = git_error_last() ? git_error_last()->message : "clone failed";
     else
       fs::rename(partial, mirror, ec);
