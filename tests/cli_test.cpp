@@ -9,35 +9,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "huella_process.h"
 #include "temp_folder.h"
 
+using huella::test::file_content;
+using huella::test::run_huella;
 using huella::test::TempFolder;
 
 namespace {
-
-struct Run {
-  int exit_code;
-  std::string out;
-};
-
-// Runs huella with `arguments` (shell-quoted by the caller); stderr is discarded.
-Run run_huella(const std::string& arguments) {
-  const std::string command = std::string(HUELLA_BINARY) + " " + arguments + " 2>/dev/null";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 const std::string kProducer =
     "from kafka import KafkaProducer\n"
@@ -132,9 +111,9 @@ TEST_CASE("cli: the JSON follows the contract and is byte-identical across runs"
   const auto second = out.path() / "b.json";
   REQUIRE(run_huella("report " + cohort.path().string() + " --json " + first.string()).exit_code == 0);
   REQUIRE(run_huella("report " + cohort.path().string() + " --json " + second.string()).exit_code == 0);
-  CHECK(read(first) == read(second));
+  CHECK(file_content(first) == file_content(second));
 
-  const auto json = nlohmann::json::parse(read(first));
+  const auto json = nlohmann::json::parse(file_content(first));
   CHECK(json["schema"] == 1);
   CHECK(json["tool"] == "huella");
   CHECK(json.contains("version"));

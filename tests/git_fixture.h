@@ -66,30 +66,93 @@ class GitRepo {
   std::filesystem::path folder_;
 };
 
-// A Python producer whose token stream depends on `seed`, long enough (about 70 lines) to give
-// fragments, different enough between seeds to score as original.
-inline std::string python_program(unsigned seed) {
-  std::string out = "from kafka import KafkaProducer\nimport json, time, requests\n";
-  unsigned state = seed * 2654435761u + 1;
-  const auto next = [&state](unsigned n) {
-    state = state * 1103515245u + 12345u;
-    return (state >> 16) % n;
+// Five unrelated Python programs (0 to 4), as five students would write them.
+inline std::string python_program(unsigned which) {
+  static const char* const programs[] = {
+      R"(from kafka import KafkaProducer
+import json, time, requests
+URL = 'https://earthquake.usgs.gov/earthquakes/feed/v1.0/summary/all_hour.geojson'
+def enviar(productor, sismos):
+    for s in sismos['features']:
+        props = s['properties']
+        if props['mag'] is not None and props['mag'] >= 4.5:
+            productor.send('sismos', {'id': s['id'], 'mag': props['mag'], 'lugar': props['place']})
+    productor.flush()
+def main():
+    productor = KafkaProducer(bootstrap_servers='localhost:9092',
+                              value_serializer=lambda v: json.dumps(v).encode('utf-8'))
+    while True:
+        datos = requests.get(URL, timeout=10).json()
+        enviar(productor, datos)
+        time.sleep(60)
+if __name__ == '__main__':
+    main()
+)",
+      R"(import boto3
+import os
+s3 = boto3.client('s3', endpoint_url=os.environ.get('AWS_ENDPOINT', 'http://localhost:4566'))
+def handler(event, context):
+    registros = event.get('Records', [])
+    guardados = 0
+    for registro in registros:
+        cuerpo = registro['body']
+        clave = 'alertas/' + registro['messageId'] + '.json'
+        try:
+            s3.put_object(Bucket='alertas-bucket', Key=clave, Body=cuerpo)
+            guardados += 1
+        except Exception as error:
+            print('fallo al guardar', clave, error)
+    return {'statusCode': 200, 'guardados': guardados}
+)",
+      R"(import pandas as pd
+class Limpiador:
+    def __init__(self, ruta):
+        self.tabla = pd.read_csv(ruta, sep=';')
+    def quitar_nulos(self):
+        self.tabla = self.tabla.dropna(subset=['precio', 'fecha'])
+        return self
+    def por_mes(self):
+        self.tabla['mes'] = pd.to_datetime(self.tabla['fecha']).dt.month
+        return self.tabla.groupby('mes')['precio'].agg(['mean', 'max', 'count'])
+resumen = Limpiador('ventas.csv').quitar_nulos().por_mes()
+with open('resumen.txt', 'w') as salida:
+    salida.write(resumen.to_string())
+)",
+      R"(import asyncio
+from aiokafka import AIOKafkaConsumer
+UMBRALES = {'temperatura': 35.0, 'humedad': 90}
+async def vigilar():
+    consumidor = AIOKafkaConsumer('sensores', bootstrap_servers='kafka:9092', group_id='alertas')
+    await consumidor.start()
+    try:
+        async for mensaje in consumidor:
+            lectura = mensaje.value
+            excedidos = [k for k, limite in UMBRALES.items() if lectura.get(k, 0) > limite]
+            if excedidos:
+                print(f"alerta en {lectura['sensor']}: {', '.join(excedidos)}")
+    finally:
+        await consumidor.stop()
+asyncio.run(vigilar())
+)",
+      R"(from flask import Flask, jsonify, request
+app = Flask(__name__)
+tareas = []
+@app.route('/tareas', methods=['GET'])
+def listar():
+    pendientes = sorted((t for t in tareas if not t['hecha']), key=lambda t: t['prioridad'])
+    return jsonify(pendientes)
+@app.route('/tareas', methods=['POST'])
+def crear():
+    datos = request.get_json(force=True)
+    if 'titulo' not in datos:
+        return jsonify({'error': 'falta el titulo'}), 400
+    tarea = {'id': len(tareas) + 1, 'titulo': datos['titulo'], 'hecha': False,
+             'prioridad': int(datos.get('prioridad', 3))}
+    tareas.append(tarea)
+    return jsonify(tarea), 201
+)",
   };
-  const char* ops[] = {"+", "-", "*", "%", "//"};
-  for (unsigned i = 0; i < 12; ++i) {
-    const std::string n = std::to_string(i);
-    out += "def f" + n + "(xs, y):\n";
-    if (next(2)) out += "    while y.ok(" + n + "):\n        y.step()\n";
-    out += "    for item in xs:\n";
-    out += "        if item['mag'] " + std::string(ops[next(5)]) + " " + std::to_string(next(9)) + " > y.get('k" + n + "'):\n";
-    if (next(2))
-      out += "            y.send('topic" + n + "', {'id': item['id'], 'v': item[" + n + "]})\n";
-    else
-      out += "            raise ValueError(item)\n";
-    if (next(2)) out += "    y.flush()\n";
-    out += "    return [z " + std::string(ops[next(5)]) + " " + n + " for z in range(y.count())]\n";
-  }
-  return out;
+  return programs[which % 5];
 }
 
 }  // namespace huella::test

@@ -3,9 +3,9 @@
 #include <sqlite3.h>
 
 #include <fstream>
-#include <sstream>
 
 #include "huella/store.h"
+#include "huella_process.h"
 #include "temp_folder.h"
 
 using huella::PairHistoryPoint;
@@ -13,16 +13,10 @@ using huella::RunLock;
 using huella::RunRecord;
 using huella::Store;
 using huella::StoreError;
+using huella::test::file_content;
 using huella::test::TempFolder;
 
 namespace {
-
-std::string bytes_of(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 RunRecord run_with(double score, const std::string& verdict) {
   RunRecord run;
@@ -76,7 +70,7 @@ TEST_CASE("store: a file that is not a database is refused and left as it was") 
   TempFolder dir;
   const auto path = dir.write("huella.db", "these are not the bytes of a database\n");
   CHECK_THROWS_AS(Store{path}, StoreError);
-  CHECK(bytes_of(path) == "these are not the bytes of a database\n");
+  CHECK(file_content(path) == "these are not the bytes of a database\n");
 }
 
 TEST_CASE("store: a damaged database is refused and never written to") {
@@ -88,14 +82,14 @@ TEST_CASE("store: a damaged database is refused and never written to") {
     for (int i = 0; i < 200; ++i) entries.emplace_back("key" + std::to_string(i), std::string(300, 'x'));
     store.save_analyses(entries);
   }
-  std::string bytes = bytes_of(path);
+  std::string bytes = file_content(path);
   REQUIRE(bytes.size() > 8192);
   for (std::size_t i = 4096; i < bytes.size(); i += 7) bytes[i] = '\x5a';  // pages after the first
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
   std::filesystem::remove(path.string() + "-wal");
   std::filesystem::remove(path.string() + "-shm");
   CHECK_THROWS_AS(Store{path}, StoreError);
-  CHECK(bytes_of(path) == bytes);
+  CHECK(file_content(path) == bytes);
 }
 
 TEST_CASE("store: a database from a newer huella is refused and left as it was") {
@@ -107,14 +101,14 @@ TEST_CASE("store: a database from a newer huella is refused and left as it was")
   const std::string newer = "PRAGMA user_version = " + std::to_string(huella::kStoreSchema + 1);
   REQUIRE(sqlite3_exec(db, newer.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
-  const std::string before = bytes_of(path);
+  const std::string before = file_content(path);
   try {
     Store store(path);
     FAIL("a newer database was opened");
   } catch (const StoreError& e) {
     CHECK(std::string(e.what()).find("newer huella") != std::string::npos);
   }
-  CHECK(bytes_of(path) == before);
+  CHECK(file_content(path) == before);
 }
 
 TEST_CASE("store: another program's SQLite database is not taken over") {

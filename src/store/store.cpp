@@ -20,7 +20,8 @@ CREATE TABLE analyses(key TEXT PRIMARY KEY, entry BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE runs(id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT NOT NULL,
                   params TEXT NOT NULL, cache_hits INTEGER NOT NULL, cache_misses INTEGER NOT NULL);
 CREATE TABLE run_forks(run INTEGER NOT NULL REFERENCES runs(id), name TEXT NOT NULL,
-                       tip TEXT NOT NULL, error TEXT NOT NULL, PRIMARY KEY(run, name));
+                       tip TEXT NOT NULL, error TEXT NOT NULL);
+CREATE INDEX run_forks_by_run ON run_forks(run);
 CREATE TABLE run_submissions(run INTEGER NOT NULL REFERENCES runs(id), id TEXT NOT NULL,
                              content TEXT NOT NULL, PRIMARY KEY(run, id));
 CREATE TABLE pair_scores(run INTEGER NOT NULL REFERENCES runs(id), a TEXT NOT NULL, b TEXT NOT NULL,
