@@ -99,6 +99,21 @@ TEST_CASE("cli: --fail-above exits 1 when a pair crosses it, 0 otherwise") {
   CHECK(run_huella(base + " --fail-above 1").exit_code == 0);
 }
 
+TEST_CASE("cli: --fail-on exits 1 when a pair reaches the band; --bands moves the bands") {
+  TempFolder cohort;
+  cohort.write("ana/kafka/productor.py", kProducer);
+  cohort.write("luis/kafka/productor.py", kRenamedProducer);
+  const std::string base = "report " + cohort.path().string();
+  CHECK(run_huella(base + " --fail-on copia").exit_code == 1);
+  CHECK(run_huella(base + " --bands 0.25,0.5,0.8").exit_code == 0);
+  CHECK(run_huella(base + " --bands 0.5,0.3,0.8").exit_code == 2);
+  CHECK(run_huella(base + " --fail-on sospechoso").exit_code == 2);
+  TempFolder honest;
+  honest.write("ana/kafka/productor.py", kProducer);
+  honest.write("marta/main.tf", "resource \"aws_s3_bucket\" \"datos\" { bucket = \"x\" }\n");
+  CHECK(run_huella("report " + honest.path().string() + " --fail-on similar_parcial").exit_code == 0);
+}
+
 TEST_CASE("cli: the JSON follows the contract and is byte-identical across runs") {
   TempFolder cohort;
   cohort.write("ana/kafka/productor.py", kProducer);
@@ -114,7 +129,7 @@ TEST_CASE("cli: the JSON follows the contract and is byte-identical across runs"
   CHECK(file_content(first) == file_content(second));
 
   const auto json = nlohmann::json::parse(file_content(first));
-  CHECK(json["schema"] == 1);
+  CHECK(json["schema"] == 2);
   CHECK(json["tool"] == "huella");
   CHECK(json.contains("version"));
   CHECK(json["params"].contains("k"));
@@ -136,6 +151,15 @@ TEST_CASE("cli: the JSON follows the contract and is byte-identical across runs"
     CHECK(pair[field].get<double>() <= 1);
   }
   CHECK(pair["channels"]["code"]["similarity"].get<double>() > 0.5);
+  CHECK(pair["score"].get<double>() >= pair["similarity"].get<double>());
+  CHECK(pair["verdict"] == "copia");  // the producer is all they hand in, copied whole
+  REQUIRE(pair["reasons"].size() >= 2);
+  CHECK(pair["reasons"][1]["kind"] == "fingerprints");
+  CHECK(pair["reasons"][1]["channel"] == "code");
+  CHECK(pair["reasons"][1]["text"].get<std::string>().find("código: ") == 0);
+  CHECK(json["summary"]["bands"]["copia"] == 1);
+  REQUIRE(json["clusters"].size() == 1);
+  CHECK(json["clusters"][0]["members"] == nlohmann::json::array({"ana", "luis"}));
   CHECK(pair["longest_fragment"].get<int>() > 20);
   const auto& fragment = pair["fragments"][0];
   CHECK(fragment["channel"] == "code");

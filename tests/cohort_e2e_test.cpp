@@ -210,3 +210,89 @@ TEST_CASE("cohort: prose hidden as base64 is decoded, reported and compared") {
   for (const auto& finding : vera.findings) reported |= finding.kind == "hidden_text" && finding.file == "PROMPTS.md";
   CHECK(reported);
 }
+
+namespace {
+
+// The verdict of pair (a, b), or none when it is not listed.
+const PairVerdict* find_verdict(const std::string& a, const std::string& b) {
+  const auto* pair = find_pair(a, b);
+  return pair == nullptr ? nullptr : &cohort_result().verdicts[pair - cohort_result().pairs.data()];
+}
+
+SubmissionPair ids_of(const PairResult& p) {
+  const auto& r = cohort_result();
+  return ordered_pair(r.submissions[p.a].id, r.submissions[p.b].id);
+}
+
+}  // namespace
+
+TEST_CASE("verdict: every planted copy is flagged, every innocent pair stays original") {
+  const auto& r = cohort_result();
+  REQUIRE(r.verdicts.size() == r.pairs.size());
+  double lowest_flagged_copy = 1;
+  for (std::size_t i = 0; i < r.pairs.size(); ++i) {
+    const auto key = ids_of(r.pairs[i]);
+    INFO(key.first << " ~ " << key.second << " scores " << r.verdicts[i].score);
+    if (labels().innocent(key)) CHECK(r.verdicts[i].verdict == Verdict::original);
+    if (labels().planted.contains(key) && !labels().rewritten.contains(key)) {
+      CHECK(r.verdicts[i].verdict >= Verdict::similar_parcial);
+      lowest_flagged_copy = std::min(lowest_flagged_copy, r.verdicts[i].score);
+    }
+  }
+  for (const auto& [key, channels] : labels().planted) {
+    INFO(key.first << " ~ " << key.second);
+    CHECK((labels().rewritten.contains(key) || find_verdict(key.first, key.second) != nullptr));
+  }
+  CHECK(lowest_flagged_copy >= 0.25);
+}
+
+TEST_CASE("verdict: the whole submission handed in again is a copia; one copied channel is not") {
+  CHECK(find_verdict("castro_sofia", "mora_diego")->verdict == Verdict::copia);
+  CHECK(find_verdict("fernandez_diego", "medina_ana")->verdict == Verdict::muy_similar);
+}
+
+TEST_CASE("verdict: pairs are ranked by score, and assistant rewrites rank above every innocent pair") {
+  const auto& r = cohort_result();
+  for (std::size_t i = 1; i < r.verdicts.size(); ++i) CHECK(r.verdicts[i - 1].score >= r.verdicts[i].score);
+  double highest_innocent = 0;
+  for (std::size_t i = 0; i < r.pairs.size(); ++i)
+    if (labels().innocent(ids_of(r.pairs[i]))) highest_innocent = std::max(highest_innocent, r.verdicts[i].score);
+  for (const auto& key : labels().rewritten) {
+    const auto* v = find_verdict(key.first, key.second);
+    REQUIRE(v != nullptr);
+    INFO(key.first << " ~ " << key.second << " scores " << v->score << ", highest innocent " << highest_innocent);
+    CHECK(v->score > highest_innocent);
+  }
+}
+
+TEST_CASE("verdict: reasons name the copied section, the shared screenshots and the rewritten literals") {
+  const auto has_reason = [](const PairVerdict* v, Reason::Kind kind, const std::string& subject) {
+    REQUIRE(v != nullptr);
+    return std::any_of(v->reasons.begin(), v->reasons.end(), [&](const Reason& r) {
+      return r.kind == kind && r.subject.find(subject) != std::string::npos;
+    });
+  };
+  CHECK(has_reason(find_verdict("nunez_carolina", "yanez_rocio"), Reason::Kind::section, "Parte 3: Reflexion"));
+  CHECK(has_reason(find_verdict("molina_teo", "vargas_andres"), Reason::Kind::images, ""));
+  CHECK(has_reason(find_verdict("ibarra_daniela", "paredes_hugo"), Reason::Kind::literals, ""));
+  CHECK(has_reason(find_verdict("castro_sofia", "mora_diego"), Reason::Kind::fingerprints, ""));
+  CHECK(has_reason(find_verdict("pena_lucas", "suarez_julia"), Reason::Kind::finding, "invisible_characters"));
+}
+
+TEST_CASE("verdict: clusters join the students of one copy chain, and only flagged pairs join") {
+  const auto& r = cohort_result();
+  const auto cluster_of = [&](const std::string& id) -> const Cluster* {
+    for (const auto& c : r.clusters)
+      for (const auto m : c.members)
+        if (r.submissions[m].id == id) return &c;
+    return nullptr;
+  };
+  const auto* chain = cluster_of("castro_sofia");
+  REQUIRE(chain != nullptr);
+  CHECK(chain == cluster_of("mora_diego"));
+  CHECK(chain == cluster_of("lopez_raul"));
+  CHECK(chain->verdict == Verdict::copia);
+  CHECK(cluster_of("soto_pedro") == nullptr);  // the hard negative joins nobody
+  for (const auto& c : r.clusters)
+    for (const auto p : c.pairs) CHECK(r.verdicts[p].verdict >= Verdict::similar_parcial);
+}

@@ -25,7 +25,6 @@ struct NightlyOptions {
   std::filesystem::path database = "huella.db";  // mirrors and blobs go beside it
   std::filesystem::path upstream;  // the course repository: its files are not the students'
   DiscoveryOptions discovery;
-  VerdictBands bands;
   std::chrono::seconds fetch_timeout{120};
   std::size_t traced_fragments = 3;  // fragments per flagged pair traced through history
 };
@@ -53,9 +52,6 @@ class NightlyJob {
   RunLock lock_;
   Store store_;
 };
-
-// The verdict of a pair, for history and --fail-on.
-Verdict pair_verdict(const PairResult& pair, const VerdictBands& bands);
 
 // Whether a new flag or a verdict rise reaches `band`.
 bool news_reach(const RunChanges& changes, Verdict band);

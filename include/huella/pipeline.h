@@ -17,6 +17,7 @@
 #include "huella/index.h"
 #include "huella/report.h"
 #include "huella/text.h"
+#include "huella/verdict.h"
 
 namespace huella {
 
@@ -28,6 +29,8 @@ struct PipelineOptions {
   PairFloor floor;
   CosineParams cosine;
   SectionParams sections;
+  ScoreParams score;
+  VerdictBands bands;
   ImageParams images;  // its max_share and min_count_to_drop are taken from `index`
   double list_cosine = 0.3;  // pairs sharing no fingerprint are listed from this channel cosine
   std::vector<std::filesystem::path> base;  // files or folders everybody may share

@@ -13,10 +13,11 @@
 #include "huella/corpus.h"
 #include "huella/markdown.h"
 #include "huella/similarity.h"
+#include "huella/verdict.h"
 
 namespace huella {
 
-inline constexpr int kJsonSchema = 1;
+inline constexpr int kJsonSchema = 2;
 
 struct FileSummary {
   std::string path;
@@ -53,17 +54,24 @@ struct SubmissionSummary {
 struct CohortResult {
   nlohmann::ordered_json params;  // every parameter that decided the result
   std::vector<SubmissionSummary> submissions;
-  std::vector<PairResult> pairs;  // highest similarity first
+  std::vector<PairResult> pairs;     // highest score first
+  std::vector<PairVerdict> verdicts;  // verdicts[i] judges pairs[i]
+  std::vector<Cluster> clusters;
   std::vector<std::string> errors;  // "path: reason"
 };
 
 enum class ReportLanguage { es, en };
 
-// The JSON contract (schema kJsonSchema). Same input and params give byte-identical output.
-nlohmann::ordered_json to_json(const CohortResult& result);
+// A reason in words: "código: 93% idéntico (huellas)".
+std::string reason_text(const Reason& reason, ReportLanguage language);
 
-// One row per pair, every channel's figures in columns.
-void write_csv(std::ostream& out, const CohortResult& result);
+// The JSON contract (schema kJsonSchema). Same input and params give byte-identical output.
+nlohmann::ordered_json to_json(const CohortResult& result,
+                               ReportLanguage language = ReportLanguage::es);
+
+// One row per pair: score, verdict, every channel's figures in columns, the reasons in words.
+void write_csv(std::ostream& out, const CohortResult& result,
+               ReportLanguage language = ReportLanguage::es);
 
 // The ranked table of the `top` most similar pairs.
 void write_ranking(std::ostream& out, const CohortResult& result, std::size_t top,
@@ -72,9 +80,10 @@ void write_ranking(std::ostream& out, const CohortResult& result, std::size_t to
 // One line per finding: unfilled templates, invisible characters.
 void write_findings(std::ostream& out, const CohortResult& result, ReportLanguage language);
 
-// One pair in detail: scores, then each fragment's lines from both files side by side.
+// One pair in detail: score, verdict and reasons, channel scores, then each fragment's lines from both files side by side.
 void write_comparison(std::ostream& out, const CohortResult& result, const PairResult& pair,
-                      std::size_t max_fragments, ReportLanguage language);
+                      const PairVerdict& verdict, std::size_t max_fragments,
+                      ReportLanguage language);
 
 // Writes `content` to `path` through a temporary file and a rename, so readers never see half.
 // Returns "" or a one-line reason.

@@ -1,5 +1,13 @@
 // Verdict: one combined score per pair from its channels, a band of the course policy, the
-// reasons in words a person can check, and the clusters that flagged pairs join.
+// reasons a person can check, and the clusters that flagged pairs join.
+//
+// score = max(overall similarity, 1 − Π_c (1 − evidence_c)) over the channels c (code,
+// terraform, config, prose, images). A text channel's evidence is its strongest figure above
+// the noise innocent pairs reach, (x − noise) / (1 − noise), times the weight of that kind of
+// figure: fingerprint similarity and TF-IDF cosine `channel_weight`, literal values
+// `literals_weight`, a Markdown section's coverage `section_weight`; the images channel's is
+// its similarity times `images_weight`. One channel copied whole therefore scores
+// `channel_weight` (muy_similar); several copied channels add up as independent evidence.
 #pragma once
 
 #include <array>
@@ -22,6 +30,9 @@ constexpr std::string_view verdict_name(Verdict v) {
   return names[static_cast<std::size_t>(v)];
 }
 
+// The verdict a name gives (verdict_name's inverse); `original` for an unknown name.
+Verdict verdict_from_name(std::string_view name);
+
 // Lower bounds of the bands (the course policy): a score at a bound is in the higher band.
 struct VerdictBands {
   double similar_parcial = 0.25;
@@ -30,5 +41,78 @@ struct VerdictBands {
 };
 
 Verdict band_of(double score, const VerdictBands& bands);
+
+// What innocent pairs reach in one text channel, per figure (1 = the figure is no evidence).
+struct ChannelNoise {
+  double similarity = 0;
+  double cosine = 0;
+  double literals = 1;
+};
+
+struct ScoreParams {
+  // By channel index (code, terraform, config, prose): the highest innocent value measured on
+  // fixtures/cohort, rounded up to the next 0.05.
+  std::array<ChannelNoise, 4> noise = {ChannelNoise{0.15, 0.20, 0.20},
+                                       ChannelNoise{0.35, 0.35, 0.35},
+                                       ChannelNoise{0.05, 0.50, 1.00},
+                                       ChannelNoise{0.05, 0.10, 1.00}};
+  double channel_weight = 0.6;
+  double literals_weight = 0.5;
+  double section_weight = 0.4;
+  double images_weight = 0.4;
+  double min_reason = 0.05;  // evidence below this is not worth a reason
+};
+
+// One fact behind a score, language-neutral; the report puts it in words.
+struct Reason {
+  enum class Kind : std::uint8_t {
+    overall,       // value: share of all fingerprints
+    fingerprints,  // channel; value: the channel's fingerprint similarity
+    cosine,        // channel; value: TF-IDF cosine of the channel's n-grams
+    literals,      // channel; value: TF-IDF cosine of its literal values; noise: innocent level
+    section,       // subject: the section's title; side; value: its coverage by the other
+    images,        // count: screenshots matched; value: the channel's similarity
+    metadata,      // count: rare metadata values both sides' images carry; subject: the first
+    fragment,      // count: tokens of the longest fragment; subject: its file in a
+    finding,       // subject: the finding's kind of one side (see report.h); value: its value
+  };
+  Kind kind;
+  Channel channel = Channel::other;
+  std::string subject;
+  char side = 0;  // 'a' or 'b' when the reason is one side's
+  double value = 0;
+  double noise = 0;
+  std::uint32_t count = 0;
+  double evidence = 0;  // its part in the score, for ordering
+};
+
+std::string_view reason_kind_name(Reason::Kind kind);
+
+struct PairVerdict {
+  double score = 0;
+  Verdict verdict = Verdict::original;
+  std::vector<Reason> reasons;  // strongest first
+};
+
+// `file_paths[s][f]`: the path of file f of submission s, to name files in reasons.
+PairVerdict judge_pair(const PairResult& pair,
+                       std::span<const std::vector<std::string>> file_paths,
+                       const ScoreParams& params, const VerdictBands& bands);
+
+// Orders pairs and their verdicts together: score, highest first, then the fingerprint ranking.
+void rank_by_score(std::vector<PairResult>& pairs, std::vector<PairVerdict>& verdicts);
+
+// Students joined by flagged pairs (verdict at least `lowest`), transitively.
+struct Cluster {
+  std::vector<std::uint32_t> members;  // submission indices, ascending
+  std::vector<std::size_t> pairs;      // indices of the joining pairs, in ranking order
+  Verdict verdict = Verdict::original;  // the strongest joining pair's
+  double score = 0;
+};
+
+// Clusters of two or more members, strongest first (score, then size, then first member).
+std::vector<Cluster> cluster_pairs(std::span<const PairResult> pairs,
+                                   std::span<const PairVerdict> verdicts,
+                                   Verdict lowest = Verdict::similar_parcial);
 
 }  // namespace huella

@@ -34,6 +34,8 @@ struct CommonOptions {
   Outputs outputs;
   std::size_t top = 20;
   std::optional<double> fail_above;
+  std::optional<std::string> fail_on;
+  std::vector<double> bands;
   std::string language = "es";
   unsigned threads = 0;
   std::uint64_t max_file_bytes = 2u << 20;
@@ -50,7 +52,17 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
   app.add_option("--csv", o.outputs.csv, "Write one CSV row per pair to FILE ('-' for stdout)");
   app.add_option("--min-similarity", p.min_similarity, "Leave out pairs below S (0-1)")
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--fail-above", o.fail_above, "Exit with 1 when a pair's similarity is above T")
+  app.add_option("--fail-above", o.fail_above, "Exit with 1 when a pair's score is above T")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--fail-on", o.fail_on,
+                 "Exit with 1 when a pair reaches this verdict: similar_parcial, muy_similar, "
+                 "copia (nightly: with 3 when a new flag or a verdict rise does)")
+      ->check(CLI::IsMember({"similar_parcial", "muy_similar", "copia"}));
+  app.add_option("--bands", o.bands,
+                 "Lower bounds of the verdicts similar_parcial, muy_similar and copia "
+                 "(default 0.25,0.5,0.8)")
+      ->delimiter(',')
+      ->expected(3)
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("-k,--kgram", p.fingerprint.k, "Tokens per k-gram")
       ->capture_default_str()
@@ -131,17 +143,17 @@ bool write_output(const std::string& path, const std::string& content) {
   return true;
 }
 
-bool write_outputs(const Outputs& outputs, const CohortResult& result,
+bool write_outputs(const Outputs& outputs, const CohortResult& result, ReportLanguage language,
                    const NightlyFindings* nightly = nullptr) {
   bool ok = true;
   if (!outputs.json.empty()) {
-    auto json = to_json(result);
+    auto json = to_json(result, language);
     if (nightly) add_nightly_json(json, *nightly);
     ok = write_output(outputs.json, json.dump(2) + "\n");
   }
   if (!outputs.csv.empty()) {
     std::ostringstream csv;
-    write_csv(csv, result);
+    write_csv(csv, result, language);
     ok = write_output(outputs.csv, csv.str()) && ok;
   }
   return ok;
@@ -153,15 +165,18 @@ ReportLanguage report_language(const CommonOptions& o) {
 
 bool above_threshold(const CommonOptions& o, const CohortResult& result) {
   if (o.fail_above)
-    for (const auto& p : result.pairs)
-      if (p.overall.similarity > *o.fail_above) return true;
+    for (const auto& v : result.verdicts)
+      if (v.score > *o.fail_above) return true;
   return false;
 }
 
 int finish(const CommonOptions& o, const CohortResult& result) {
   report_problems(result);
-  if (!write_outputs(o.outputs, result)) return kExitUsage;
-  return above_threshold(o, result) ? kExitAboveThreshold : kExitDone;
+  if (!write_outputs(o.outputs, result, report_language(o))) return kExitUsage;
+  if (above_threshold(o, result)) return kExitAboveThreshold;
+  for (const auto& v : result.verdicts)
+    if (o.fail_on && v.verdict >= verdict_from_name(*o.fail_on)) return kExitAboveThreshold;
+  return kExitDone;
 }
 
 // Terminal text goes to stdout unless a machine-readable report already uses it.
@@ -225,16 +240,16 @@ int run_compare(const fs::path& a, const fs::path& b, CommonOptions& o) {
     nothing.a = 0;
     nothing.b = 1;
     nothing.fragments_computed = true;
-    write_comparison(out, result, nothing, o.top, report_language(o));
+    write_comparison(out, result, nothing, PairVerdict{}, o.top, report_language(o));
   } else {
-    write_comparison(out, result, result.pairs.front(), o.top, report_language(o));
+    write_comparison(out, result, result.pairs.front(), result.verdicts.front(), o.top,
+                     report_language(o));
   }
   return finish(o, result);
 }
 
 struct NightlyCommand {
   NightlyOptions options;
-  std::string fail_on;
   unsigned fetch_timeout = 120;
 };
 
@@ -251,13 +266,12 @@ int run_nightly(NightlyCommand& command, CommonOptions& o) {
     write_ranking(out, report.result, o.top, report_language(o));
     write_changes(out, report.findings, report_language(o));
     report_problems(report.result);
-    if (!write_outputs(o.outputs, report.result, &report.findings)) return kExitUsage;
+    if (!write_outputs(o.outputs, report.result, report_language(o), &report.findings))
+      return kExitUsage;
     job.record(report);
     if (above_threshold(o, report.result)) return kExitAboveThreshold;
-    for (const auto band : {Verdict::similar_parcial, Verdict::muy_similar, Verdict::copia})
-      if (verdict_name(band) == command.fail_on && news_reach(report.findings.changes, band))
-        return kExitNews;
-    return kExitDone;
+    const bool news = o.fail_on && news_reach(report.findings.changes, verdict_from_name(*o.fail_on));
+    return news ? kExitNews : kExitDone;
   } catch (const StoreError& e) {
     std::cerr << e.what() << "\n";
     return kExitUsage;
@@ -322,9 +336,6 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   nightly->add_option("--module", n.discovery.module,
                       "Only entregas/MODULE/<student>/ (e.g. streaming_cloud)");
-  nightly->add_option("--fail-on", nightly_command.fail_on,
-                      "Exit with 3 when a new flag or a verdict rise reaches this band")
-      ->check(CLI::IsMember({"similar_parcial", "muy_similar", "copia"}));
   nightly->add_option("--fetch-timeout", nightly_command.fetch_timeout,
                       "Seconds allowed to fetch each fork given by URL")
       ->capture_default_str();
@@ -346,6 +357,13 @@ int run_cli(int argc, char** argv) {
   if (chosen.all_pairs) {
     chosen.pipeline.floor = {0, 0, 0};
     chosen.pipeline.list_cosine = chosen.pipeline.cosine.min_cosine;
+  }
+  if (!chosen.bands.empty()) {
+    if (!std::is_sorted(chosen.bands.begin(), chosen.bands.end())) {
+      std::cerr << "--bands: the bounds must rise: similar_parcial, muy_similar, copia\n";
+      return kExitUsage;
+    }
+    chosen.pipeline.bands = {chosen.bands[0], chosen.bands[1], chosen.bands[2]};
   }
   std::optional<tbb::global_control> thread_limit;
   if (chosen.threads > 0)

@@ -144,12 +144,6 @@ std::string submission_content(const Submission& s) {
   return content_key(listing);
 }
 
-Verdict verdict_named(std::string_view name) {
-  for (const auto v : {Verdict::similar_parcial, Verdict::muy_similar, Verdict::copia})
-    if (verdict_name(v) == name) return v;
-  return Verdict::original;
-}
-
 RunChanges compare_runs(const std::optional<RunRecord>& previous, const RunRecord& current) {
   RunChanges changes;
   std::map<std::string, std::string> before;
@@ -171,11 +165,11 @@ RunChanges compare_runs(const std::optional<RunRecord>& previous, const RunRecor
   for (const auto& [id, content] : before)
     if (!now.contains(id)) changes.removed_submissions.push_back(id);
   for (const auto& p : current.pairs) {
-    FlaggedPair flagged{p.a, p.b, p.score, verdict_named(p.verdict), std::nullopt, Verdict::original};
+    FlaggedPair flagged{p.a, p.b, p.score, verdict_from_name(p.verdict), std::nullopt, Verdict::original};
     if (flagged.verdict == Verdict::original) continue;
     if (const auto it = pairs_before.find({p.a, p.b}); it != pairs_before.end()) {
       flagged.previous_score = it->second->score;
-      flagged.previous_verdict = verdict_named(it->second->verdict);
+      flagged.previous_verdict = verdict_from_name(it->second->verdict);
     }
     if (flagged.previous_verdict == Verdict::original)
       changes.new_flags.push_back(std::move(flagged));
@@ -191,10 +185,6 @@ RunChanges compare_runs(const std::optional<RunRecord>& previous, const RunRecor
 }
 
 }  // namespace
-
-Verdict pair_verdict(const PairResult& pair, const VerdictBands& bands) {
-  return band_of(pair.overall.similarity, bands);
-}
 
 bool news_reach(const RunChanges& changes, Verdict band) {
   for (const auto* list : {&changes.new_flags, &changes.verdict_rises})
@@ -275,9 +265,6 @@ NightlyReport NightlyJob::run(const PipelineOptions& pipeline, const ProgressCal
   if (!options_.discovery.module.empty()) params["module"] = options_.discovery.module;
   params["upstream"] = options_.upstream.empty() ? nlohmann::ordered_json(nullptr)
                                                  : nlohmann::ordered_json(options_.upstream.generic_string());
-  params["bands"] = {{"similar_parcial", options_.bands.similar_parcial},
-                     {"muy_similar", options_.bands.muy_similar},
-                     {"copia", options_.bands.copia}};
   report.record.params = params.dump();
   report.record.cache_hits = cache.hits();
   report.record.cache_misses = cache.misses();
@@ -289,10 +276,10 @@ NightlyReport NightlyJob::run(const PipelineOptions& pipeline, const ProgressCal
   for (const auto& s : report.result.submissions) origins.push_back(origin_of[s.id]);
   for (std::size_t i = 0; i < report.result.pairs.size(); ++i) {
     const auto& p = report.result.pairs[i];
-    const Verdict verdict = pair_verdict(p, options_.bands);
+    const auto& judged = report.result.verdicts[i];
     report.record.pairs.push_back({report.result.submissions[p.a].id, report.result.submissions[p.b].id,
-                                   p.overall.similarity, std::string(verdict_name(verdict))});
-    if (verdict != Verdict::original && p.fragments_computed) flagged.push_back(i);
+                                   judged.score, std::string(verdict_name(judged.verdict))});
+    if (judged.verdict != Verdict::original && p.fragments_computed) flagged.push_back(i);
   }
   for (const auto& f : report.findings.forks) report.record.forks.push_back({f.name, f.commit, f.error});
   report.findings.changes = compare_runs(store_.last_run(), report.record);

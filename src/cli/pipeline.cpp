@@ -290,6 +290,44 @@ void attach_evidence(CohortResult& result, const CohortMaterial& material,
   });
 }
 
+nlohmann::ordered_json score_params_json(const ScoreParams& score) {
+  nlohmann::ordered_json noise = nlohmann::ordered_json::object();
+  for (std::size_t i = 0; i < kTextChannels.size(); ++i)
+    noise[std::string(channel_name(kTextChannels[i]))] = {{"similarity", score.noise[i].similarity},
+                                                          {"cosine", score.noise[i].cosine},
+                                                          {"literals", score.noise[i].literals}};
+  return {{"noise", std::move(noise)},
+          {"channel_weight", score.channel_weight},
+          {"literals_weight", score.literals_weight},
+          {"section_weight", score.section_weight},
+          {"images_weight", score.images_weight},
+          {"min_reason", score.min_reason}};
+}
+
+// A finding of either side explains a pair too ("B: handed in the template unfilled").
+void add_finding_reasons(const SubmissionSummary& side, char name, PairVerdict& verdict) {
+  for (const auto& f : side.findings)
+    verdict.reasons.push_back({.kind = Reason::Kind::finding, .subject = f.kind, .side = name,
+                               .value = f.value});
+}
+
+// Scores, bands and explains every pair, then ranks them by score.
+void judge(CohortResult& result, const PipelineOptions& options) {
+  std::vector<std::vector<std::string>> file_paths;
+  for (const auto& s : result.submissions) {
+    auto& paths = file_paths.emplace_back();
+    for (const auto& f : s.files) paths.push_back(f.path);
+  }
+  result.verdicts.assign(result.pairs.size(), {});
+  tbb::parallel_for(std::size_t{0}, result.pairs.size(), [&](std::size_t i) {
+    const auto& pair = result.pairs[i];
+    auto& verdict = result.verdicts[i] = judge_pair(pair, file_paths, options.score, options.bands);
+    add_finding_reasons(result.submissions[pair.a], 'a', verdict);
+    add_finding_reasons(result.submissions[pair.b], 'b', verdict);
+  });
+  rank_by_score(result.pairs, result.verdicts);
+}
+
 }  // namespace
 
 nlohmann::ordered_json params_json(const PipelineOptions& options) {
@@ -313,6 +351,10 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
                      {"channel", options.floor.channel},
                      {"channel_shared", options.floor.channel_shared}}},
           {"unfilled_template_share", options.unfilled_template_share},
+          {"score", score_params_json(options.score)},
+          {"bands", {{"similar_parcial", options.bands.similar_parcial},
+                     {"muy_similar", options.bands.muy_similar},
+                     {"copia", options.bands.copia}}},
           {"images", {{"max_pixels", options.images.max_pixels},
                       {"max_bytes", options.images.max_bytes},
                       {"working_side", options.images.working_side},
@@ -358,7 +400,10 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
     return std::max(p.overall.similarity, p.channels[channel_index(Channel::images)].similarity) <
            options.min_similarity;
   });
+  judge(result, options);  // a first ranking by score chooses the pairs worth fragments
   attach_evidence(result, material, index, options);
+  judge(result, options);
+  result.clusters = cluster_pairs(result.pairs, result.verdicts);
   return result;
 }
 

@@ -1,4 +1,6 @@
+#include <array>
 #include <cmath>
+#include <stdexcept>
 
 #include "huella/report.h"
 
@@ -17,14 +19,61 @@ nlohmann::ordered_json channel_json(const ChannelSimilarity& s) {
           {"literals", rounded(s.literals)}};
 }
 
+nlohmann::ordered_json reasons_json(const PairVerdict& verdict, ReportLanguage language) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& r : verdict.reasons) {
+    nlohmann::ordered_json reason = {{"kind", reason_kind_name(r.kind)}};
+    if (r.channel != Channel::other) reason["channel"] = channel_name(r.channel);
+    if (!r.subject.empty()) reason["subject"] = r.subject;
+    if (r.side != 0) reason["side"] = std::string(1, r.side);
+    if (r.value != 0) reason["value"] = rounded(r.value);
+    if (r.count != 0) reason["count"] = r.count;
+    reason["text"] = reason_text(r, language);
+    out.push_back(std::move(reason));
+  }
+  return out;
+}
+
+nlohmann::ordered_json summary_json(const CohortResult& result) {
+  std::array<std::size_t, 4> bands{};
+  for (const auto& v : result.verdicts) ++bands[static_cast<std::size_t>(v.verdict)];
+  nlohmann::ordered_json by_band = nlohmann::ordered_json::object();
+  for (std::size_t i = bands.size(); i-- > 0;) by_band[std::string(verdict_name(static_cast<Verdict>(i)))] = bands[i];
+  return {{"submissions", result.submissions.size()},
+          {"pairs", result.pairs.size()},
+          {"bands", std::move(by_band)},
+          {"clusters", result.clusters.size()}};
+}
+
+nlohmann::ordered_json clusters_json(const CohortResult& result) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < result.clusters.size(); ++i) {
+    const auto& c = result.clusters[i];
+    nlohmann::ordered_json members = nlohmann::ordered_json::array();
+    for (const auto m : c.members) members.push_back(result.submissions[m].id);
+    nlohmann::ordered_json pairs = nlohmann::ordered_json::array();
+    for (const auto p : c.pairs)
+      pairs.push_back({result.submissions[result.pairs[p].a].id, result.submissions[result.pairs[p].b].id});
+    out.push_back({{"id", i + 1},
+                   {"verdict", verdict_name(c.verdict)},
+                   {"score", rounded(c.score)},
+                   {"members", std::move(members)},
+                   {"pairs", std::move(pairs)}});
+  }
+  return out;
+}
+
 }  // namespace
 
-nlohmann::ordered_json to_json(const CohortResult& result) {
+nlohmann::ordered_json to_json(const CohortResult& result, ReportLanguage language) {
+  if (result.verdicts.size() != result.pairs.size())
+    throw std::logic_error("to_json: every pair needs its verdict");
   nlohmann::ordered_json out;
   out["schema"] = kJsonSchema;
   out["tool"] = "huella";
   out["version"] = HUELLA_VERSION;
   out["params"] = result.params;
+  out["summary"] = summary_json(result);
 
   auto& submissions = out["submissions"] = nlohmann::ordered_json::array();
   for (const auto& s : result.submissions) {
@@ -57,7 +106,9 @@ nlohmann::ordered_json to_json(const CohortResult& result) {
   }
 
   auto& pairs = out["pairs"] = nlohmann::ordered_json::array();
-  for (const auto& p : result.pairs) {
+  for (std::size_t i = 0; i < result.pairs.size(); ++i) {
+    const auto& p = result.pairs[i];
+    const auto& verdict = result.verdicts[i];
     const auto& a = result.submissions[p.a];
     const auto& b = result.submissions[p.b];
     nlohmann::ordered_json channels = nlohmann::ordered_json::object();
@@ -113,6 +164,9 @@ nlohmann::ordered_json to_json(const CohortResult& result) {
                             {"tokens", fp.tokens}});
     nlohmann::ordered_json pair = {{"a", a.id},
                                    {"b", b.id},
+                                   {"score", rounded(verdict.score)},
+                                   {"verdict", verdict_name(verdict.verdict)},
+                                   {"reasons", reasons_json(verdict, language)},
                                    {"similarity", rounded(p.overall.similarity)},
                                    {"coverage_a", rounded(p.overall.coverage_a)},
                                    {"coverage_b", rounded(p.overall.coverage_b)},
@@ -127,6 +181,7 @@ nlohmann::ordered_json to_json(const CohortResult& result) {
     pairs.push_back(std::move(pair));
   }
 
+  out["clusters"] = clusters_json(result);
   auto& errors = out["errors"] = nlohmann::ordered_json::array();
   for (const auto& e : result.errors) errors.push_back(e);
   return out;

@@ -69,6 +69,13 @@ std::string top_files(const CohortResult& result, const PairResult& p) {
   return out;
 }
 
+// The strongest reasons of a pair, one per line, indented under its row.
+void write_reasons(std::ostream& out, const PairVerdict& verdict, std::size_t most,
+                   ReportLanguage language) {
+  const std::size_t shown = std::min(most, verdict.reasons.size());
+  for (std::size_t i = 0; i < shown; ++i) out << "      · " << reason_text(verdict.reasons[i], language) << "\n";
+}
+
 }  // namespace
 
 void write_findings(std::ostream& out, const CohortResult& result, ReportLanguage language) {
@@ -102,33 +109,47 @@ void write_ranking(std::ostream& out, const CohortResult& result, std::size_t to
   }
   id_width = std::min<std::size_t>(id_width, 32);
   out << pad(w.rank, 4) << pad(w.a, id_width + 2) << pad(w.b, id_width + 2)
-      << pad(w.similarity, 11) << pad(w.coverage_a, 12) << pad(w.coverage_b, 12)
+      << pad(w.score, 12) << pad(w.verdict, 17) << pad(w.similarity, 11) << pad(w.coverage_a, 12) << pad(w.coverage_b, 12)
       << pad(w.cosine, 9) << pad(w.literals, 11) << pad(w.longest, 17) << w.top_files << "\n";
   for (std::size_t i = 0; i < shown; ++i) {
     const auto& p = result.pairs[i];
+    const auto& verdict = result.verdicts[i];
     const std::string longest =
         p.fragments_computed ? std::to_string(p.longest_fragment) + " " + std::string(w.tokens) : "-";
     out << pad(std::to_string(i + 1), 4)
         << pad(clip(result.submissions[p.a].id, id_width), id_width + 2)
         << pad(clip(result.submissions[p.b].id, id_width), id_width + 2)
+        << pad(percent(verdict.score), 12) << pad(verdict_name(verdict.verdict), 17)
         << pad(percent(p.overall.similarity), 11) << pad(percent(p.overall.coverage_a), 12)
         << pad(percent(p.overall.coverage_b), 12) << pad(percent(best_of(p, &ChannelSimilarity::cosine)), 9)
         << pad(percent(best_of(p, &ChannelSimilarity::literals)), 11) << pad(longest, 17)
         << top_files(result, p)
         << "\n";
+    if (verdict.verdict != Verdict::original) write_reasons(out, verdict, 3, language);
   }
   out << shown << " " << w.of << " " << result.pairs.size() << " " << w.pairs_listed << ", "
       << result.submissions.size() << " " << w.submissions << "\n";
+  for (std::size_t i = 0; i < result.clusters.size(); ++i) {
+    const auto& c = result.clusters[i];
+    out << (i == 0 ? std::string(w.clusters) + ":\n" : "") << "  " << i + 1 << ") "
+        << verdict_name(c.verdict) << " " << percent(c.score) << ":";
+    for (const auto m : c.members) out << " " << result.submissions[m].id;
+    out << "\n";
+  }
   write_findings(out, result, language);
 }
 
 void write_comparison(std::ostream& out, const CohortResult& result, const PairResult& p,
-                      std::size_t max_fragments, ReportLanguage language) {
+                      const PairVerdict& verdict, std::size_t max_fragments,
+                      ReportLanguage language) {
   const auto& w = words(language);
   const auto& a = result.submissions[p.a];
   const auto& b = result.submissions[p.b];
   out << "A: " << a.id << "\nB: " << b.id << "\n"
-      << w.similarity << " " << percent(p.overall.similarity) << "  " << w.coverage_a << " "
+      << w.score << " " << percent(verdict.score) << "  " << w.verdict << " "
+      << verdict_name(verdict.verdict) << "\n";
+  write_reasons(out, verdict, verdict.reasons.size(), language);
+  out << w.similarity << " " << percent(p.overall.similarity) << "  " << w.coverage_a << " "
       << percent(p.overall.coverage_a) << "  " << w.coverage_b << " "
       << percent(p.overall.coverage_b) << "  " << w.shared_fingerprints << " " << p.overall.shared
       << "\n";

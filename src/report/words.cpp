@@ -12,7 +12,8 @@ const ReportWords& words(ReportLanguage language) {
                               "entregada casi sin rellenar: plantilla",
                               "caracteres invisibles (de ancho cero u ocultos)",
                               "texto oculto en base64, comparado como prosa; línea",
-                              "literales", "imagen", "distancia", "coincide", "metadatos"};
+                              "literales", "imagen", "distancia", "coincide", "metadatos",
+                              "puntuación", "veredicto", "grupos"};
   static const ReportWords en{"#", "A", "B", "similarity", "coverage A", "coverage B",
                               "longest fragment", "top files", "tokens",
                               "No pair shares a fingerprint.", "pairs listed", "of",
@@ -22,7 +23,8 @@ const ReportWords& words(ReportLanguage language) {
                               "handed in nearly unfilled: template",
                               "invisible characters (zero-width or hidden)",
                               "text hidden as base64, compared as prose; line", "literals",
-                              "image", "distance", "agreement", "metadata"};
+                              "image", "distance", "agreement", "metadata", "score",
+                              "verdict", "clusters"};
   return language == ReportLanguage::es ? es : en;
 }
 
