@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "git_fixture.h"
+#include "huella/nightly.h"
 #include "huella/store.h"
 #include "huella_process.h"
 #include "temp_folder.h"
@@ -207,4 +208,39 @@ TEST_CASE("nightly: a database that is not huella's is refused with exit 2 and l
   CHECK(run.out.find(db.string() + ": not a huella database") != std::string::npos);
   CHECK(file_content(db) == "notes, not a database\n");
   CHECK_FALSE(std::filesystem::exists(dir.path() / "r.json"));
+}
+
+TEST_CASE("nightly: changes since the previous run: submissions, new flags, verdicts that rose") {
+  huella::RunRecord previous;
+  previous.id = 7;
+  previous.submissions = {{"ana/ana", "k1"}, {"luis/luis", "k2"}, {"olga/olga", "k3"}};
+  previous.pairs = {{"ana/ana", "luis/luis", 0.3, "similar_parcial"},
+                    {"ana/ana", "olga/olga", 0.1, "original"},
+                    {"luis/luis", "olga/olga", 0.9, "copia"}};
+  huella::RunRecord current;
+  current.submissions = {{"ana/ana", "k1"}, {"luis/luis", "k2b"}, {"marta/marta", "k4"}, {"olga/olga", "k3"}};
+  current.pairs = {{"ana/ana", "luis/luis", 0.6, "muy_similar"},
+                   {"ana/ana", "marta/marta", 0.85, "copia"},
+                   {"ana/ana", "olga/olga", 0.3, "similar_parcial"},
+                   {"luis/luis", "olga/olga", 0.7, "muy_similar"}};
+  const auto changes = huella::compare_runs(previous, current);
+  CHECK(changes.since_run == 7);
+  CHECK(changes.new_submissions == std::vector<std::string>{"marta/marta"});
+  CHECK(changes.changed_submissions == std::vector<std::string>{"luis/luis"});
+  CHECK(changes.removed_submissions.empty());
+  REQUIRE(changes.new_flags.size() == 2);  // strongest first; a verdict that fell is no news
+  CHECK(changes.new_flags[0].b == "marta/marta");
+  CHECK_FALSE(changes.new_flags[0].previous_score);
+  CHECK(changes.new_flags[1].b == "olga/olga");
+  CHECK(*changes.new_flags[1].previous_score == doctest::Approx(0.1));
+  REQUIRE(changes.verdict_rises.size() == 1);
+  CHECK(changes.verdict_rises[0].previous_verdict == huella::Verdict::similar_parcial);
+  CHECK(changes.verdict_rises[0].verdict == huella::Verdict::muy_similar);
+  CHECK(huella::news_reach(changes, huella::Verdict::copia));
+  CHECK_FALSE(huella::news_reach({}, huella::Verdict::similar_parcial));
+
+  const auto first = huella::compare_runs(std::nullopt, current);
+  CHECK_FALSE(first.since_run);
+  CHECK(first.new_submissions.size() == 4);
+  CHECK(first.new_flags.size() == 4);
 }

@@ -53,6 +53,10 @@ class NightlyJob {
   Store store_;
 };
 
+// What `current` has that `previous` (the last finished run, if any) had not: new, changed and
+// removed submissions (by their content keys), pairs newly flagged and pairs whose verdict rose.
+RunChanges compare_runs(const std::optional<RunRecord>& previous, const RunRecord& current);
+
 // Whether a new flag or a verdict rise reaches `band`.
 bool news_reach(const RunChanges& changes, Verdict band);
 

@@ -144,6 +144,8 @@ std::string submission_content(const Submission& s) {
   return content_key(listing);
 }
 
+}  // namespace
+
 RunChanges compare_runs(const std::optional<RunRecord>& previous, const RunRecord& current) {
   RunChanges changes;
   std::map<std::string, std::string> before;
@@ -183,8 +185,6 @@ RunChanges compare_runs(const std::optional<RunRecord>& previous, const RunRecor
   std::sort(changes.verdict_rises.begin(), changes.verdict_rises.end(), ranked);
   return changes;
 }
-
-}  // namespace
 
 bool news_reach(const RunChanges& changes, Verdict band) {
   for (const auto* list : {&changes.new_flags, &changes.verdict_rises})
