@@ -8,7 +8,6 @@
 #include "huella_process.h"
 #include "temp_folder.h"
 
-using huella::PairHistoryPoint;
 using huella::RunLock;
 using huella::RunRecord;
 using huella::Store;

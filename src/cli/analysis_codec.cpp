@@ -6,37 +6,68 @@
 namespace huella {
 namespace {
 
+// Every field of a file in one order, for both directions: `io` is a Writer or a Reader.
+template <typename IO, typename File>
+void transfer(IO& io, File& f) {
+  io.field(f.ok);
+  io.field(f.reason);
+  io.field(f.key);
+  io.field(f.tokens);
+  io.field(f.replaced_bytes);
+  io.field(f.invisible_chars);
+  io.field(f.base_tokens);
+  io.field(f.hidden_line);
+  io.field(f.fingerprints);
+  for (auto& bag : f.features.ngrams) io.field(bag);
+  for (auto& bag : f.features.literals) io.field(bag);
+  io.field(f.sections);
+  io.field(f.image.format);
+  io.field(f.image.width);
+  io.field(f.image.height);
+  io.field(f.image.bytes_key);
+  io.field(f.image.pixels_key);
+  io.field(f.image.pdq);
+  io.field(f.image.featureless);
+  io.field(f.image.metadata);
+  io.field(f.hidden_text);
+  io.field(f.hidden);
+}
+
+template <typename IO, typename Section>
+void transfer_section(IO& io, Section& s) {
+  io.field(s.title);
+  io.field(s.level);
+  io.field(s.first_line);
+  io.field(s.last_line);
+}
+
 // Fixed-width fields as the machine stores them: the cache never leaves the machine.
 class Writer {
  public:
   template <typename T>
     requires std::is_trivially_copyable_v<T>
-  void put(const T& value) {
+  void field(const T& value) {
     out_.append(reinterpret_cast<const char*>(&value), sizeof value);
   }
-  void put(const std::string& s) {
-    put(static_cast<std::uint32_t>(s.size()));
+  void field(const std::string& s) {
+    field(static_cast<std::uint32_t>(s.size()));
     out_.append(s);
   }
   template <typename A, typename B>
-  void put(const std::pair<A, B>& p) {
-    put(p.first);
-    put(p.second);
+  void field(const std::pair<A, B>& p) {
+    field(p.first);
+    field(p.second);
   }
-  void put(const MarkdownSection& s) {
-    put(s.title);
-    put(s.level);
-    put(s.first_line);
-    put(s.last_line);
+  void field(const MarkdownSection& s) { transfer_section(*this, s); }
+  void field(const MetadataField& m) {
+    field(m.key);
+    field(m.value);
   }
-  void put(const MetadataField& m) {
-    put(m.key);
-    put(m.value);
-  }
+  void field(const AnalyzedFile& f) { transfer(*this, f); }
   template <typename T>
-  void put(const std::vector<T>& items) {
-    put(static_cast<std::uint32_t>(items.size()));
-    for (const auto& item : items) put(item);
+  void field(const std::vector<T>& items) {
+    field(static_cast<std::uint32_t>(items.size()));
+    for (const auto& item : items) field(item);
   }
   std::string take() { return std::move(out_); }
 
@@ -50,40 +81,40 @@ class Reader {
 
   template <typename T>
     requires std::is_trivially_copyable_v<T>
-  void get(T& value) {
+  void field(T& value) {
     if (take(sizeof value)) std::memcpy(&value, in_.data() + at_ - sizeof value, sizeof value);
   }
-  void get(std::string& s) {
+  void field(std::string& s) {
     std::uint32_t n = 0;
-    get(n);
+    field(n);
     if (take(n)) s.assign(in_.substr(at_ - n, n));
   }
   template <typename A, typename B>
-  void get(std::pair<A, B>& p) {
-    get(p.first);
-    get(p.second);
+  void field(std::pair<A, B>& p) {
+    field(p.first);
+    field(p.second);
   }
-  void get(MarkdownSection& s) {
-    get(s.title);
-    get(s.level);
-    get(s.first_line);
-    get(s.last_line);
+  void field(MarkdownSection& s) { transfer_section(*this, s); }
+  void field(MetadataField& m) {
+    field(m.key);
+    field(m.value);
   }
-  void get(MetadataField& m) {
-    get(m.key);
-    get(m.value);
+  void field(AnalyzedFile& f) {
+    // Hidden text is looked for in the text a file shows, never in text decoded from it.
+    if (++depth_ > 2) failed_ = true;
+    if (!failed_) transfer(*this, f);
+    --depth_;
   }
   template <typename T>
-  void get(std::vector<T>& items) {
+  void field(std::vector<T>& items) {
     std::uint32_t n = 0;
-    get(n);
+    field(n);
     if (n > in_.size() - at_) failed_ = true;  // every item takes at least one byte
     if (failed_) return;
     items.resize(n);
-    for (auto& item : items) get(item);
+    for (auto& item : items) field(item);
   }
-  bool failed() const { return failed_; }
-  bool at_end() const { return at_ == in_.size(); }
+  bool complete() const { return !failed_ && at_ == in_.size(); }
 
  private:
   bool take(std::size_t n) {
@@ -94,77 +125,27 @@ class Reader {
   }
   std::string_view in_;
   std::size_t at_ = 0;
+  int depth_ = 0;
   bool failed_ = false;
 };
-
-void write_file(Writer& w, const AnalyzedFile& f) {
-  w.put(f.ok);
-  w.put(f.reason);
-  w.put(f.key);
-  for (auto n : {f.tokens, f.replaced_bytes, f.invisible_chars, f.base_tokens, f.hidden_line}) w.put(n);
-  w.put(f.fingerprints);
-  for (const auto* channels : {&f.features.ngrams, &f.features.literals})
-    for (const auto& bag : *channels) w.put(bag);
-  w.put(f.sections);
-  const auto& image = f.image;
-  w.put(image.format);
-  w.put(image.width);
-  w.put(image.height);
-  w.put(image.bytes_key);
-  w.put(image.pixels_key);
-  w.put(image.pdq);
-  w.put(image.featureless);
-  w.put(image.metadata);
-  w.put(f.hidden_text);
-  w.put(static_cast<std::uint32_t>(f.hidden.size()));
-  for (const auto& h : f.hidden) write_file(w, h);
-}
-
-void read_file(Reader& r, AnalyzedFile& f, bool decoded) {
-  r.get(f.ok);
-  r.get(f.reason);
-  r.get(f.key);
-  for (auto* n : {&f.tokens, &f.replaced_bytes, &f.invisible_chars, &f.base_tokens, &f.hidden_line})
-    r.get(*n);
-  r.get(f.fingerprints);
-  for (auto* channels : {&f.features.ngrams, &f.features.literals})
-    for (auto& bag : *channels) r.get(bag);
-  r.get(f.sections);
-  auto& image = f.image;
-  r.get(image.format);
-  r.get(image.width);
-  r.get(image.height);
-  r.get(image.bytes_key);
-  r.get(image.pixels_key);
-  r.get(image.pdq);
-  r.get(image.featureless);
-  r.get(image.metadata);
-  r.get(f.hidden_text);
-  std::uint32_t hidden = 0;
-  r.get(hidden);
-  // Hidden text is looked for in the text a file shows, never inside text decoded from it: a
-  // nested entry leaves bytes unread and the entry is refused.
-  const std::uint32_t readable = decoded ? 0 : hidden;
-  for (std::uint32_t i = 0; i < readable && !r.failed(); ++i) read_file(r, f.hidden.emplace_back(), true);
-}
 
 }  // namespace
 
 std::string encode_analysis(const AnalyzedFile& file) {
   Writer w;
-  w.put(kAnalysisEncoding);
-  write_file(w, file);
+  w.field(kAnalysisEncoding);
+  w.field(file);
   return w.take();
 }
 
 bool decode_analysis(std::string_view bytes, AnalyzedFile& out) {
   Reader r(bytes);
   std::uint32_t encoding = 0;
-  r.get(encoding);
-  if (r.failed() || encoding != kAnalysisEncoding) return false;
+  r.field(encoding);
+  if (encoding != kAnalysisEncoding) return false;
   out = {};
-  read_file(r, out, false);
-  return !r.failed() && r.at_end();
+  r.field(out);
+  return r.complete();
 }
 
 }  // namespace huella
