@@ -105,7 +105,7 @@ TEST_CASE("forks: every blob of the upstream's history is known, old versions to
   CHECK(blobs.size() == 2);
 }
 
-TEST_CASE("forks: a fork is fetched into a mirror, then updated; a bad URL gives a reason") {
+TEST_CASE("forks: a fork is fetched into a mirror, then updated, and a bad URL gives a reason") {
   TempFolder dir;
   GitRepo work(dir.path() / "ana" / "curso");
   work.commit({{"entregas/m/ana/a.py", "x = 1\n"}}, "2026-01-10T10:00:00Z");

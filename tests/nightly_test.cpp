@@ -100,7 +100,7 @@ TEST_CASE("nightly: new flags exit 3, the earlier fork is named, the professor's
   CHECK(report["params"]["upstream"] == course.upstream.path().generic_string());
 }
 
-TEST_CASE("nightly: a second run re-hashes nothing; a new commit re-processes only its blobs") {
+TEST_CASE("nightly: a second run re-hashes nothing, a new commit re-processes only its blobs") {
   TempFolder dir;
   const Course course(dir);
   const auto db = dir.path() / "huella.db";
@@ -180,7 +180,7 @@ TEST_CASE("nightly: killed with SIGKILL mid-way, then run again, it gives the un
   CHECK(file_content(dir.path() / "killed.json") == file_content(dir.path() / "whole.json"));
 }
 
-TEST_CASE("nightly: forks given by URL are fetched; one that fails is reported and skipped") {
+TEST_CASE("nightly: forks given by URL are fetched, one that fails is reported and skipped") {
   TempFolder dir;
   const Course course(dir);
   const auto list = dir.write("forks.txt", "# the course's forks: URL [NAME]\n" + course.ana.path().string() +

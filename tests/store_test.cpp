@@ -44,7 +44,7 @@ TEST_CASE("store: a new database is created at the current schema and keeps cach
   CHECK(reopened.analysis_count() == 1);
 }
 
-TEST_CASE("store: runs are recorded whole; the last one and each pair's history read back") {
+TEST_CASE("store: runs are recorded whole, the last one and each pair's history read back") {
   TempFolder dir;
   Store store(dir.path() / "huella.db");
   CHECK_FALSE(store.last_run());
