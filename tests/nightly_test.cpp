@@ -199,6 +199,33 @@ TEST_CASE("nightly: forks given by URL are fetched, one that fails is reported a
   CHECK(std::filesystem::exists(dir.path() / "n.db.mirrors" / "ana.git"));
 }
 
+TEST_CASE("nightly: a fork unreachable for one night is neither removed nor new again") {
+  TempFolder dir;
+  const Course course(dir);
+  const auto list = dir.write("forks.txt", course.ana.path().string() + " ana\n" +
+                                               (dir.path() / "luis").string() + " luis\n");
+  const auto db = dir.path() / "n.db";
+  const auto nightly_by_url = [&](const std::string& json) {
+    return run_huella("nightly " + quoted(list.string()) + " --db " + quoted(db.string()) + " --json " +
+                      quoted((dir.path() / json).string()) + " --fail-on similar_parcial");
+  };
+  std::filesystem::rename(course.luis.path(), dir.path() / "luis");
+  CHECK(nightly_by_url("1.json").exit_code == 3);
+
+  std::filesystem::rename(dir.path() / "luis", dir.path() / "away");
+  CHECK(nightly_by_url("2.json").exit_code == 0);
+  const auto unreachable = Json::parse(file_content(dir.path() / "2.json"));
+  CHECK(unreachable["forks"][1].contains("error"));
+  CHECK(unreachable["changes"]["removed_submissions"].empty());
+
+  std::filesystem::rename(dir.path() / "away", dir.path() / "luis");
+  CHECK(nightly_by_url("3.json").exit_code == 0);
+  const auto back = Json::parse(file_content(dir.path() / "3.json"))["changes"];
+  CHECK(back["new_submissions"].empty());
+  CHECK(back["new_flags"].empty());
+  CHECK(back["changed_submissions"].empty());
+}
+
 TEST_CASE("nightly: a database that is not huella's is refused with exit 2 and left untouched") {
   TempFolder dir;
   const Course course(dir);

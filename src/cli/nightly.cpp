@@ -144,6 +144,25 @@ std::string submission_content(const Submission& s) {
   return content_key(listing);
 }
 
+std::string fork_of(const std::string& id) { return id.substr(0, id.find('/')); }
+
+// A fork that could not be read this time keeps its last known submissions and pairs in the
+// record, so it is neither "removed" now nor "new" again when it comes back.
+void carry_over_unread_forks(const RunRecord& previous, const std::vector<ForkState>& forks,
+                             RunRecord& record) {
+  std::set<std::string> unread, read;
+  for (const auto& f : forks) (f.error.empty() ? read : unread).insert(f.name);
+  for (const auto& name : read) unread.erase(name);  // a duplicate name failed, not the fork
+  if (unread.empty()) return;
+  const auto is_unread = [&](const std::string& id) { return unread.contains(fork_of(id)); };
+  for (const auto& s : previous.submissions)
+    if (is_unread(s.id)) record.submissions.push_back(s);
+  for (const auto& p : previous.pairs)
+    if (is_unread(p.a) || is_unread(p.b)) record.pairs.push_back(p);
+  std::sort(record.submissions.begin(), record.submissions.end(),
+            [](const auto& x, const auto& y) { return x.id < y.id; });
+}
+
 }  // namespace
 
 RunChanges compare_runs(const std::optional<RunRecord>& previous, const RunRecord& current) {
@@ -282,7 +301,9 @@ NightlyReport NightlyJob::run(const PipelineOptions& pipeline, const ProgressCal
     if (judged.verdict != Verdict::original && p.fragments_computed) flagged.push_back(i);
   }
   for (const auto& f : report.findings.forks) report.record.forks.push_back({f.name, f.commit, f.error});
-  report.findings.changes = compare_runs(store_.last_run(), report.record);
+  const auto previous = store_.last_run();
+  if (previous) carry_over_unread_forks(*previous, report.findings.forks, report.record);
+  report.findings.changes = compare_runs(previous, report.record);
   report.findings.origins = trace_origins(report.result, flagged, origins, pipeline.fingerprint,
                                           options_.traced_fragments);
   return report;
