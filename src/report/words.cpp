@@ -30,14 +30,14 @@ const ReportWords& words(ReportLanguage language) {
 
 const ChangeWords& change_words(ReportLanguage language) {
   static const ChangeWords es{"Fork no leído:", "Cambios desde la ejecución",
-                              "Primera ejecución: todo es nuevo.", "  Entregas nuevas",
+                              "Primera ejecución (sin historial anterior):", "  Entregas nuevas",
                               "  Entregas cambiadas", "  Entregas desaparecidas",
                               "  Pares señalados nuevos", "  Pares que suben de banda", "antes",
                               "nada nuevo", "Primera aparición", "antes en el fork",
                               "aparece a la vez en ambos",
                               "Caché: archivos ya analizados", "de",
                               "leídos y tokenizados ahora"};
-  static const ChangeWords en{"Fork not read:", "Changes since run", "First run: everything is new.",
+  static const ChangeWords en{"Fork not read:", "Changes since run", "First run (no earlier history):",
                               "  New submissions", "  Changed submissions", "  Removed submissions",
                               "  Newly flagged pairs", "  Pairs whose verdict rose", "before",
                               "nothing new", "First seen", "earlier in fork",
