@@ -12,11 +12,17 @@ namespace {
 
 using Kgrams = std::vector<Fingerprint>;
 
-// Every k-gram of a blob (a window of one keeps them all), by blob id: the history of a file
-// is read once however many fragments it holds.
+// Every k-gram of a blob (a window of one keeps them all), by blob id, and the history of a
+// path: each is read once however many fragments it holds.
 class KgramReader {
  public:
   explicit KgramReader(const FingerprintParams& params) : params_{params.k, 1, params.min_novel_share} {}
+
+  const std::vector<PathVersion>& history(const Repository& repo, const std::string& path) {
+    auto [it, fresh] = histories_.try_emplace({&repo, path});
+    if (fresh) it->second = path_history(repo, path);
+    return it->second;
+  }
 
   const Kgrams& of(const Repository& repo, const std::string& blob, const Language& language) {
     auto [it, fresh] = cache_.try_emplace({&repo, blob});
@@ -30,6 +36,7 @@ class KgramReader {
  private:
   FingerprintParams params_;
   std::map<std::pair<const Repository*, std::string>, Kgrams> cache_;
+  std::map<std::pair<const Repository*, std::string>, std::vector<PathVersion>> histories_;
 };
 
 std::unordered_set<std::uint64_t> hashes_within(const Kgrams& kgrams, std::uint32_t first,
@@ -46,7 +53,7 @@ Appearance first_appearance(KgramReader& reader, const SubmissionOrigin& origin,
                             const std::vector<std::uint64_t>& shared, std::uint32_t first_line,
                             std::uint32_t last_line) {
   Appearance out{file.path, first_line, last_line, {}, 0};
-  const auto history = path_history(*origin.repo, origin.folder + "/" + file.path);
+  const auto& history = reader.history(*origin.repo, origin.folder + "/" + file.path);
   for (const auto& version : history) {
     if (version.blob.empty()) continue;
     const auto& kgrams = reader.of(*origin.repo, version.blob, language);
