@@ -87,8 +87,10 @@ TEST_CASE("nightly: new flags exit 3, the earlier fork is named, the professor's
   const auto& origin = report["first_seen"][0];
   CHECK(origin["earlier"] == "ana");
   const auto& longest = origin["fragments"][0];
+  CHECK(longest["a"]["fork"] == "ana");
   CHECK(longest["a"]["file"] == "productor.py");
   CHECK(longest["a"]["date"] == "2026-01-10T10:00:00Z");
+  CHECK(longest["b"]["fork"] == "luis");
   CHECK(longest["b"]["file"] == "consumidor.py");
   CHECK(longest["b"]["date"] == "2026-01-15T10:00:00Z");
 

@@ -40,6 +40,7 @@ struct ForkState {
 
 // Where one side of a fragment first appeared in its fork.
 struct Appearance {
+  std::string fork;
   std::string file;
   std::uint32_t first_line = 0, last_line = 0;
   std::string commit;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -73,6 +74,9 @@ std::vector<PathVersion> path_history(const Repository& repo, const std::string&
 // `timeout` (the transfer runs in a child process that is killed). Returns "" or a reason.
 std::string fetch_mirror(const std::string& url, const std::filesystem::path& mirror,
                          std::chrono::seconds timeout);
+
+// The fork part of a submission id `<fork>/<student>`.
+std::string fork_of_submission(std::string_view id);
 
 // The fork's name in ids: the owner in `host/owner/repo` URLs, else the last component, without
 // a trailing `.git`.

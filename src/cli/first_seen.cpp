@@ -52,7 +52,7 @@ Appearance first_appearance(KgramReader& reader, const SubmissionOrigin& origin,
                             const FileSummary& file, const Language& language,
                             const std::vector<std::uint64_t>& shared, std::uint32_t first_line,
                             std::uint32_t last_line) {
-  Appearance out{file.path, first_line, last_line, {}, 0};
+  Appearance out{origin.fork, file.path, first_line, last_line, {}, 0};
   const auto& history = reader.history(*origin.repo, origin.folder + "/" + file.path);
   for (const auto& version : history) {
     if (version.blob.empty()) continue;
@@ -73,8 +73,6 @@ Appearance first_appearance(KgramReader& reader, const SubmissionOrigin& origin,
   }
   return out;
 }
-
-std::string fork_of(const std::string& id) { return id.substr(0, id.find('/')); }
 
 }  // namespace
 
@@ -115,7 +113,7 @@ std::vector<PairOrigin> trace_origins(const CohortResult& result, const std::vec
     if (origin.fragments.empty()) continue;
     const auto& longest = origin.fragments.front();
     if (longest.a.time != longest.b.time)
-      origin.earlier = fork_of(longest.a.time < longest.b.time ? sa.id : sb.id);
+      origin.earlier = longest.a.time < longest.b.time ? longest.a.fork : longest.b.fork;
     out.push_back(std::move(origin));
   }
   return out;

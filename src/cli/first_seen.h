@@ -12,8 +12,9 @@
 
 namespace huella {
 
-// Where a submission lives: its fork's repository, its folder there, each file's blob id.
+// Where a submission lives: its fork, the fork's repository, its folder there, each file's blob id.
 struct SubmissionOrigin {
+  std::string fork;
   const Repository* repo = nullptr;
   std::string folder;
   std::unordered_map<std::string, std::string> blobs;  // by path in the submission

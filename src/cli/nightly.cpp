@@ -133,7 +133,9 @@ void collect_forks(const fs::path& source, const fs::path& mirrors, std::chrono:
     if (name.empty()) name = fork_name_of_url(url);
     const fs::path mirror = mirrors / (name + ".git");
     fs::create_directories(mirrors, ec);
-    out.push_back({name, url, mirror, fetch_mirror(url, mirror, timeout)});
+    const bool taken = std::any_of(out.begin(), out.end(), [&](const auto& f) { return f.name == name; });
+    out.push_back({name, url, mirror,
+                   taken ? url + ": another fork has the name " + name : fetch_mirror(url, mirror, timeout)});
   }
 }
 
@@ -144,8 +146,6 @@ std::string submission_content(const Submission& s) {
   return content_key(listing);
 }
 
-std::string fork_of(const std::string& id) { return id.substr(0, id.find('/')); }
-
 // A fork that could not be read this time keeps its last known submissions and pairs in the
 // record, so it is neither "removed" now nor "new" again when it comes back.
 void carry_over_unread_forks(const RunRecord& previous, const std::vector<ForkState>& forks,
@@ -154,7 +154,7 @@ void carry_over_unread_forks(const RunRecord& previous, const std::vector<ForkSt
   for (const auto& f : forks) (f.error.empty() ? read : unread).insert(f.name);
   for (const auto& name : read) unread.erase(name);  // a duplicate name failed, not the fork
   if (unread.empty()) return;
-  const auto is_unread = [&](const std::string& id) { return unread.contains(fork_of(id)); };
+  const auto is_unread = [&](const std::string& id) { return unread.contains(fork_of_submission(id)); };
   for (const auto& s : previous.submissions)
     if (is_unread(s.id)) record.submissions.push_back(s);
   for (const auto& p : previous.pairs)
@@ -254,6 +254,7 @@ NightlyReport NightlyJob::run(const PipelineOptions& pipeline, const ProgressCal
                                      beside.string() + ".blobs");
         for (auto& s : found) {
           SubmissionOrigin& origin = origin_of[s.id];
+          origin.fork = fork.name;
           origin.repo = repo.get();
           origin.folder = s.root.lexically_relative(fork.source).generic_string();
           std::erase_if(s.files, [&](const SourceFile& f) {

@@ -44,7 +44,9 @@ std::string transfer(const std::string& url, const fs::path& mirror) {
     git_remote* remote = nullptr;
     git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
     options.prune = GIT_FETCH_PRUNE;
+    // The list may name a new URL for the fork: the mirror follows it.
     if (git_repository_open_bare(&repo, mirror.c_str()) != 0 ||
+        git_remote_set_url(repo, "origin", url.c_str()) != 0 ||
         git_remote_lookup(&remote, repo, "origin") != 0 ||
         git_remote_fetch(remote, nullptr, &options, nullptr) != 0 || follow_default_branch(repo) != 0)
       reason = git_error_last() ? git_error_last()->message : "fetch failed";
@@ -115,6 +117,8 @@ std::string fetch_mirror(const std::string& url, const fs::path& mirror, std::ch
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return url + ": fetch failed";
   return {};
 }
+
+std::string fork_of_submission(std::string_view id) { return std::string(id.substr(0, id.find('/'))); }
 
 std::string fork_name_of_url(const std::string& url) {
   std::string_view rest = url;

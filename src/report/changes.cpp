@@ -32,13 +32,12 @@ nlohmann::ordered_json pair_json(const FlaggedPair& p) {
 }
 
 nlohmann::ordered_json appearance_json(const Appearance& a) {
-  return {{"file", a.file},
+  return {{"fork", a.fork},
+          {"file", a.file},
           {"lines", {a.first_line, a.last_line}},
           {"commit", a.commit},
           {"date", utc_date(a.time)}};
 }
-
-std::string fork_of(const std::string& id) { return id.substr(0, id.find('/')); }
 
 void write_pairs(std::ostream& out, std::string_view title, const std::vector<FlaggedPair>& pairs,
                  const ChangeWords& w) {
@@ -123,8 +122,8 @@ void write_changes(std::ostream& out, const NightlyFindings& findings, ReportLan
       out << w.at_once;
     else
       out << w.earlier_in << " " << o.earlier;
-    out << " (" << fork_of(o.a) << " " << utc_date(first.a.time).substr(0, 10) << " "
-        << first.a.commit.substr(0, 7) << ", " << fork_of(o.b) << " "
+    out << " (" << first.a.fork << " " << utc_date(first.a.time).substr(0, 10) << " "
+        << first.a.commit.substr(0, 7) << ", " << first.b.fork << " "
         << utc_date(first.b.time).substr(0, 10) << " " << first.b.commit.substr(0, 7) << ")\n";
   }
 }
