@@ -12,64 +12,20 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-build=$repo/build-bench
-cache=$repo/bench/.cache
-seed=${HUELLA_BENCH_SEED:-1}
-timeout_seconds=${HUELLA_BENCH_TIMEOUT:-600}
-max_gb=${HUELLA_BENCH_MAX_GB:-16}
+source "$repo/bench/lib.sh"
 read -r -a extra_args <<<"${HUELLA_BENCH_ARGS:-}"
 if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(100 1000 10000); fi
 
-# Installs a Debian package when its command is missing.
-need() {
-  local command=$1 package=$2
-  command -v "$command" >/dev/null 2>&1 && return
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo=sudo
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$package"
-}
 need /usr/bin/time time
 need jq jq
-
-echo "== machine"
-echo "cores: $(nproc)"
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-
-echo "== build (Release, $build)"
-generator=()
-command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
-[ -f "$build/CMakeCache.txt" ] && generator=()  # an existing build dir keeps its generator
-cmake -S "$repo" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
-  -DHUELLA_BUILD_TESTS=OFF -DHUELLA_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" -j"$(nproc)" --target huella huella-bench-gen huella-bench-throughput \
-  >/dev/null
+print_machine
+build_huella huella huella-bench-gen huella-bench-throughput
 huella=$build/huella
-generate=$build/bench/huella-bench-gen
 throughput=$build/bench/huella-bench-throughput
-
-# A cached cohort is reused only if the generator that made it is the current one.
-generator_id=$(sha1sum "$repo/bench/generate_cohort.cpp" | cut -c1-10)
-mkdir -p "$cache"
-find "$cache" -mindepth 1 -maxdepth 1 -name 'cohort-*' ! -name "*-$generator_id*" \
-  -exec rm -rf {} +
-
-cohort_dir() { echo "$cache/cohort-$1-seed$seed-$generator_id"; }
-
-ensure_cohort() {
-  local n=$1 dir
-  dir=$(cohort_dir "$n")
-  [ -f "$dir.done" ] && return
-  rm -rf "$dir"
-  echo "generating N=$n: $("$generate" --out "$dir" --submissions "$n" --seed "$seed" \
-    --manifest "$dir.planted.tsv")"
-  touch "$dir.done"
-}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+timed_log=$work/time timed_out=/dev/null timed_err=$work/stderr
 
 # Of the distinct planted (copier, source) pairs, how many rank among that many top pairs.
 planted_found() {
@@ -84,8 +40,6 @@ planted_found() {
     | sort | comm -12 - <(printf '%s\n' "$planted") | wc -l)
   echo "$found/$count"
 }
-
-median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 for n in "${sizes[@]}"; do ensure_cohort "$n"; done
 
@@ -109,13 +63,8 @@ for n in "${sizes[@]}"; do
   walls=() cpus=() peak_kb=0 outcome=ok
   for ((run = 1; run <= runs; run++)); do
     rm -f "$work/report.json"
-    status=0
-    (ulimit -v $((max_gb * 1024 * 1024))
-     /usr/bin/time -f '%e %M %U %S' -o "$work/time" \
-       timeout --kill-after=10 "$timeout_seconds" "$huella" report "$dir" --json "$work/report.json" \
-       "${extra_args[@]}" >/dev/null 2>"$work/stderr") || status=$?
-    read -r wall kb user system < <(tail -n1 "$work/time")
-    cpu=$(awk -v u="$user" -v s="$system" 'BEGIN {print u + s}')
+    timed "$huella" report "$dir" --json "$work/report.json" "${extra_args[@]}"
+    kb=$run_kb
     walls+=("$wall")
     cpus+=("$cpu")
     [ "$kb" -gt "$peak_kb" ] && peak_kb=$kb

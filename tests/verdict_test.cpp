@@ -71,12 +71,26 @@ TEST_CASE("figures at the innocent level are no evidence; above it they count fr
   CHECK(v.reasons.empty());
 
   p.channels[channel_index(Channel::code)].literals = 0.6;
+  p.channels[channel_index(Channel::code)].literals_shared = params.min_shared_literals;
   v = judge_pair(p, kPaths, params, VerdictBands{});
   const double noise = params.noise[0].literals;
   CHECK(v.score == doctest::Approx(params.literals_weight * (0.6 - noise) / (1 - noise)));
   REQUIRE(v.reasons.size() == 1);
   CHECK(v.reasons[0].kind == Reason::Kind::literals);
   CHECK(v.reasons[0].noise == noise);
+}
+
+TEST_CASE("a cosine resting on few shared features counts in proportion to them") {
+  const ScoreParams params;
+  auto p = pair_of(0, 1);
+  auto& config = p.channels[channel_index(Channel::config)];
+  config.cosine = 1.0;  // two compose files whose only non-template n-grams are the same three
+  config.cosine_shared = 3;
+  const double whole = params.channel_weight;
+  CHECK(judge_pair(p, kPaths, params, VerdictBands{}).score ==
+        doctest::Approx(whole * 3 / params.min_shared_ngrams));
+  config.cosine_shared = params.min_shared_ngrams * 2;
+  CHECK(judge_pair(p, kPaths, params, VerdictBands{}).score == doctest::Approx(whole));
 }
 
 TEST_CASE("the overall similarity is a floor of the score") {

@@ -23,6 +23,7 @@ struct CosineParams {
 struct PairCosine {
   std::uint32_t a, b;  // submission indices, a < b
   float cosine;
+  std::uint32_t shared;  // features both bags have: how much material the cosine rests on
 };
 
 // `bags[s]` are submission s's features in one channel. Sorted by (a, b).

@@ -29,6 +29,7 @@ struct PipelineOptions {
   PairFloor floor;
   CosineParams cosine;
   SectionParams sections;
+  ContainmentParams containment;
   ScoreParams score;
   VerdictBands bands;
   ImageParams images;  // its max_share and min_count_to_drop are taken from `index`

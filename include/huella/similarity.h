@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <span>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "huella/channel.h"
@@ -27,7 +26,19 @@ struct ChannelSimilarity {
   std::uint32_t shared = 0;
   double cosine = 0;    // TF-IDF cosine of the channel's n-gram bags
   double literals = 0;  // TF-IDF cosine of the channel's literal values
+  std::uint32_t cosine_shared = 0;    // n-grams the cosine rests on
+  std::uint32_t literals_shared = 0;  // literal values the literal cosine rests on
 };
+
+// Which cosine of a channel a list of PairCosine fills: its value and its shared-feature count.
+struct CosineMeasure {
+  double ChannelSimilarity::*value;
+  std::uint32_t ChannelSimilarity::*shared;
+};
+inline constexpr CosineMeasure kNgramCosine{&ChannelSimilarity::cosine,
+                                            &ChannelSimilarity::cosine_shared};
+inline constexpr CosineMeasure kLiteralCosine{&ChannelSimilarity::literals,
+                                              &ChannelSimilarity::literals_shared};
 
 // Shared token coverage of one file of each side, summed over fragments.
 struct FilePairMatch {
@@ -46,6 +57,21 @@ struct SectionMatch {
   double coverage;             // share of them the other submission has too
 };
 
+// A file (its fingerprints of one channel) of one side that the other side shares for the most
+// part, wherever in its files: a file copied whole, or nearly.
+struct FileContainment {
+  bool in_b;           // the file is in submission b (else in a)
+  std::uint32_t file;  // index into that submission's files
+  Channel channel;
+  std::uint32_t fingerprints;  // counted fingerprints of the file in that channel
+  double coverage;             // share of them the other submission has too
+};
+
+struct ContainmentParams {
+  std::uint32_t min_fingerprints = 4;
+  double min_coverage = 0.5;
+};
+
 struct SectionParams {
   std::uint32_t min_fingerprints = 4;  // shorter sections say too little to report
   double min_coverage = 0.5;
@@ -60,6 +86,7 @@ struct PairResult {
   std::vector<Fragment> fragments;     // longest first
   std::vector<FilePairMatch> file_pairs;  // most shared first
   std::vector<SectionMatch> sections;     // a's sections, then b's, in document order
+  std::vector<FileContainment> contained_files;  // a's, then b's, by file and channel
   std::vector<ImageMatch> image_matches;     // a_file, b_file: indices into each side's files
   std::vector<MetadataMatch> image_metadata;  // rare metadata values both sides' images carry
 };
@@ -82,24 +109,31 @@ std::vector<PairResult> score_pairs(const CohortIndex& index, const PairFloor& f
 // The ranking: overall similarity, highest first, then submission indices.
 bool ranks_before(const PairResult& x, const PairResult& y);
 
-// Sets each pair's `field` (cosine or literals) in `channel`, and adds the pairs that share no
-// fingerprint but reach `list_cosine` there. Keeps `pairs` sorted as score_pairs does.
-void attach_cosines(std::vector<PairResult>& pairs, Channel channel,
-                    double ChannelSimilarity::*field, std::span<const PairCosine> cosines,
-                    double list_cosine);
+// Sets each pair's `measure` (n-gram or literal cosine) in `channel`, and adds the pairs that
+// share no fingerprint but reach `list_cosine` there. Keeps `pairs` sorted as score_pairs does.
+void attach_cosines(std::vector<PairResult>& pairs, Channel channel, const CosineMeasure& measure,
+                    std::span<const PairCosine> cosines, double list_cosine);
 
 // Sets the images channel (similarity, coverage_a, coverage_b; shared = image matches), the
 // image matches and the metadata matches of the pairs in `images`, whose files are indices into
 // each side's files, and adds the pairs that match only through images. Keeps `pairs` sorted.
 void attach_images(std::vector<PairResult>& pairs, std::span<const ImagePairResult> images);
 
-// The sections of one side (`files[i]` its fingerprints, `sections[i]` its sections) that
-// reach the thresholds, leaving out a section whose enclosing section is reported.
+// The sections of one side (`files[i]` its fingerprints, `sections[i]` its sections) whose prose
+// fingerprints the other side (its fingerprint hashes, sorted) holds enough of, leaving out a
+// section whose enclosing section is reported.
 std::vector<SectionMatch> match_sections(std::span<const std::span<const Fingerprint>> files,
                                          std::span<const std::vector<MarkdownSection>> sections,
-                                         const std::unordered_set<std::uint64_t>& other_prose,
+                                         std::span<const std::uint64_t> other_sorted,
                                          const CohortIndex& index, bool in_b,
                                          const SectionParams& params);
+
+// The files of one side (`files[i]` its fingerprints) whose counted fingerprints, per channel,
+// the other side (its fingerprint hashes, sorted) holds for at least min_coverage.
+std::vector<FileContainment> contained_files(std::span<const std::span<const Fingerprint>> files,
+                                             std::span<const std::uint64_t> other_sorted,
+                                             const CohortIndex& index, bool in_b,
+                                             const ContainmentParams& params);
 
 // Attaches the longest fragment, the file pairs that fragments join, and the first `keep`
 // fragments (longest first).

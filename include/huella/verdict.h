@@ -4,7 +4,10 @@
 // score = max(overall similarity, 1 − Π_c (1 − evidence_c)) over the channels c (code,
 // terraform, config, prose, images). A text channel's evidence is its strongest figure above
 // the noise innocent pairs reach, (x − noise) / (1 − noise), times the weight of that kind of
-// figure: fingerprint similarity and TF-IDF cosine `channel_weight`, literal values
+// figure (a cosine's also times min(1, shared features / the minimum)), or, if higher, the
+// files the pair shares: each file's share of fingerprints the other side has times
+// `file_weight` (times min(1, its fingerprints / min_file_fingerprints)), combined like the
+// channels: fingerprint similarity and TF-IDF cosine `channel_weight`, literal values
 // `literals_weight`, a Markdown section's coverage `section_weight`; the images channel's is
 // its similarity times `images_weight`. One channel copied whole therefore scores
 // `channel_weight` (muy_similar); several copied channels add up as independent evidence.
@@ -50,13 +53,22 @@ struct ChannelNoise {
 };
 
 struct ScoreParams {
-  // By channel index (code, terraform, config, prose): the highest innocent value measured on
-  // fixtures/cohort, rounded up to the next 0.05.
-  std::array<ChannelNoise, 4> noise = {ChannelNoise{0.15, 0.20, 0.20},
-                                       ChannelNoise{0.35, 0.35, 0.35},
-                                       ChannelNoise{0.05, 0.50, 1.00},
+  // By channel index (code, terraform, config, prose): the highest value an innocent pair of
+  // fixtures/cohort reaches (a cosine: on at least the minimum shared features below), rounded
+  // up to the next 0.05; 0.10 for a cosine no innocent pair reaches with that much material.
+  std::array<ChannelNoise, 4> noise = {ChannelNoise{0.15, 0.20, 0.15},
+                                       ChannelNoise{0.35, 0.35, 0.10},
+                                       ChannelNoise{0.05, 0.10, 0.10},
                                        ChannelNoise{0.05, 0.10, 1.00}};
+  // A cosine resting on fewer shared features counts in proportion: a few n-grams or literals
+  // left of two near-template files say nothing (innocent cosines of 1.0 rest on 1 to 7).
+  std::uint32_t min_shared_ngrams = 20;
+  std::uint32_t min_shared_literals = 10;
   double channel_weight = 0.6;
+  double file_weight = 0.45;
+  // A file copied whole counts in proportion to its fingerprints up to this many: a copied
+  // stub of a few lines says little.
+  std::uint32_t min_file_fingerprints = 15;
   double literals_weight = 0.5;
   double section_weight = 0.4;
   double images_weight = 0.4;
@@ -67,13 +79,16 @@ struct ScoreParams {
 struct Reason {
   enum class Kind : std::uint8_t {
     overall,       // value: share of all fingerprints
-    fingerprints,  // channel; value: the channel's fingerprint similarity
-    cosine,        // channel; value: TF-IDF cosine of the channel's n-grams
-    literals,      // channel; value: TF-IDF cosine of its literal values; noise: innocent level
+    fingerprints,  // channel; value: its fingerprint similarity; count: shared fingerprints
+    cosine,        // channel; value: TF-IDF cosine of its n-grams; count: shared n-grams
+    literals,      // channel; value: cosine of its literal values; count: shared values;
+                   // noise: what innocent pairs reach
     section,       // subject: the section's title; side; value: its coverage by the other
     images,        // count: screenshots matched; value: the channel's similarity
     metadata,      // count: rare metadata values both sides' images carry; subject: the first
     fragment,      // count: tokens of the longest fragment; subject: its file in a
+    file,          // channel; subject: the file of `side`; value: its share the other has;
+                   // count: its fingerprints
     finding,       // subject: the finding's kind of one side (see report.h); value: its value
   };
   Kind kind;

@@ -223,7 +223,7 @@ void attach_channel_cosines(std::vector<PairResult>& pairs, std::vector<FileFeat
                             const PipelineOptions& options) {
   struct Computed {
     Channel channel;
-    double ChannelSimilarity::*field;
+    CosineMeasure measure;
     std::vector<PairCosine> cosines;
   };
   std::vector<Computed> computed;
@@ -233,13 +233,12 @@ void attach_channel_cosines(std::vector<PairResult>& pairs, std::vector<FileFeat
       for (std::size_t s = 0; s < features.size(); ++s)
         bags[s] = std::move((features[s].*bag_of)[channel_index(c)]);
       computed.push_back({c,
-                          bag_of == &FileFeatures::ngrams ? &ChannelSimilarity::cosine
-                                                          : &ChannelSimilarity::literals,
+                          bag_of == &FileFeatures::ngrams ? kNgramCosine : kLiteralCosine,
                           cosine_pairs(bags, options.index, options.cosine)});
     }
-  for (const auto& c : computed) attach_cosines(pairs, c.channel, c.field, c.cosines, options.list_cosine);
+  for (const auto& c : computed) attach_cosines(pairs, c.channel, c.measure, c.cosines, options.list_cosine);
   for (const auto& c : computed)  // the values missed by pairs added after their list was read
-    attach_cosines(pairs, c.channel, c.field, c.cosines, std::numeric_limits<double>::infinity());
+    attach_cosines(pairs, c.channel, c.measure, c.cosines, std::numeric_limits<double>::infinity());
 }
 
 // The images channel. ORB looks for crops and embedded captures within the pairs worth reading
@@ -261,30 +260,42 @@ void attach_image_matches(std::vector<PairResult>& pairs, const CohortMaterial& 
   attach_images(pairs, match_images(material.images, suspected, params));
 }
 
-// Fragments, file pairs and section matches for the pairs worth reading.
+// Section matches and contained files of every listed pair: cheap next to fragments, and the
+// score needs them.
 void attach_evidence(CohortResult& result, const CohortMaterial& material,
                      const CohortIndex& index, const PipelineOptions& options) {
-  const auto prose_hashes = [&](std::uint32_t s) {
-    std::unordered_set<std::uint64_t> out;
+  std::vector<std::vector<std::uint64_t>> hashes(material.fingerprints.size());
+  tbb::parallel_for(std::size_t{0}, hashes.size(), [&](std::size_t s) {
     for (const auto& file : material.fingerprints[s])
-      for (const auto& fp : file)
-        if (fp.channel == Channel::prose) out.insert(fp.hash);
-    return out;
-  };
+      for (const auto& fp : file) hashes[s].push_back(fp.hash);
+    std::sort(hashes[s].begin(), hashes[s].end());
+  });
   const auto sections_of = [&](std::uint32_t s) {
     std::vector<std::vector<MarkdownSection>> out;
     for (const auto& f : result.submissions[s].files) out.push_back(f.sections);
     return out;
   };
   const auto& fps = material.fingerprints;
+  tbb::parallel_for(std::size_t{0}, result.pairs.size(), [&](std::size_t i) {
+    auto& pair = result.pairs[i];
+    pair.sections = match_sections(fps[pair.a], sections_of(pair.a), hashes[pair.b], index, false,
+                                   options.sections);
+    auto b_sections = match_sections(fps[pair.b], sections_of(pair.b), hashes[pair.a], index, true,
+                                     options.sections);
+    pair.sections.insert(pair.sections.end(), b_sections.begin(), b_sections.end());
+    pair.contained_files = contained_files(fps[pair.a], hashes[pair.b], index, false, options.containment);
+    auto b_files = contained_files(fps[pair.b], hashes[pair.a], index, true, options.containment);
+    pair.contained_files.insert(pair.contained_files.end(), b_files.begin(), b_files.end());
+  });
+}
+
+// Fragments for the pairs worth reading: the first `fragment_pairs` of the ranking.
+void attach_pair_fragments(CohortResult& result, const CohortMaterial& material,
+                      const CohortIndex& index, const PipelineOptions& options) {
+  const auto& fps = material.fingerprints;
   const std::size_t with_fragments = std::min(options.fragment_pairs, result.pairs.size());
   tbb::parallel_for(std::size_t{0}, with_fragments, [&](std::size_t i) {
     auto& pair = result.pairs[i];
-    pair.sections = match_sections(fps[pair.a], sections_of(pair.a), prose_hashes(pair.b), index,
-                                   false, options.sections);
-    auto b_sections = match_sections(fps[pair.b], sections_of(pair.b), prose_hashes(pair.a),
-                                     index, true, options.sections);
-    pair.sections.insert(pair.sections.end(), b_sections.begin(), b_sections.end());
     attach_fragments(pair, match_fragments(fps[pair.a], fps[pair.b], index, options.fingerprint.k),
                      options.fragments_per_pair);
   });
@@ -297,7 +308,11 @@ nlohmann::ordered_json score_params_json(const ScoreParams& score) {
                                                           {"cosine", score.noise[i].cosine},
                                                           {"literals", score.noise[i].literals}};
   return {{"noise", std::move(noise)},
+          {"min_shared_ngrams", score.min_shared_ngrams},
+          {"min_shared_literals", score.min_shared_literals},
           {"channel_weight", score.channel_weight},
+          {"file_weight", score.file_weight},
+          {"min_file_fingerprints", score.min_file_fingerprints},
           {"literals_weight", score.literals_weight},
           {"section_weight", score.section_weight},
           {"images_weight", score.images_weight},
@@ -400,9 +415,10 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
     return std::max(p.overall.similarity, p.channels[channel_index(Channel::images)].similarity) <
            options.min_similarity;
   });
-  judge(result, options);  // a first ranking by score chooses the pairs worth fragments
   attach_evidence(result, material, index, options);
   judge(result, options);
+  attach_pair_fragments(result, material, index, options);
+  judge(result, options);  // now with the longest fragment among the reasons
   result.clusters = cluster_pairs(result.pairs, result.verdicts);
   return result;
 }

@@ -16,7 +16,9 @@ nlohmann::ordered_json channel_json(const ChannelSimilarity& s) {
           {"coverage_b", rounded(s.coverage_b)},
           {"shared_fingerprints", s.shared},
           {"cosine", rounded(s.cosine)},
-          {"literals", rounded(s.literals)}};
+          {"shared_ngrams", s.cosine_shared},
+          {"literals", rounded(s.literals)},
+          {"shared_literals", s.literals_shared}};
 }
 
 nlohmann::ordered_json reasons_json(const PairVerdict& verdict, ReportLanguage language) {
@@ -124,18 +126,25 @@ nlohmann::ordered_json to_json(const CohortResult& result, ReportLanguage langua
                            {"b_file", b.files[f.b_file].path},
                            {"b_lines", {f.b_first_line, f.b_last_line}},
                            {"tokens", f.tokens}});
-    if (p.fragments_computed) {
-      nlohmann::ordered_json sections = nlohmann::ordered_json::array();
-      for (const auto& s : p.sections) {
-        const auto& side = s.in_b ? b : a;
-        sections.push_back({{"side", s.in_b ? "b" : "a"},
-                            {"file", side.files[s.file].path},
-                            {"section", s.title},
-                            {"lines", {s.first_line, s.last_line}},
-                            {"fingerprints", s.fingerprints},
-                            {"coverage", rounded(s.coverage)}});
-      }
-      if (!sections.empty() || channels.contains("prose")) channels["prose"]["sections"] = std::move(sections);
+    nlohmann::ordered_json sections = nlohmann::ordered_json::array();
+    for (const auto& s : p.sections) {
+      const auto& side = s.in_b ? b : a;
+      sections.push_back({{"side", s.in_b ? "b" : "a"},
+                          {"file", side.files[s.file].path},
+                          {"section", s.title},
+                          {"lines", {s.first_line, s.last_line}},
+                          {"fingerprints", s.fingerprints},
+                          {"coverage", rounded(s.coverage)}});
+    }
+    if (!sections.empty() || channels.contains("prose")) channels["prose"]["sections"] = std::move(sections);
+    nlohmann::ordered_json contained = nlohmann::ordered_json::array();
+    for (const auto& f : p.contained_files) {
+      const auto& side = f.in_b ? b : a;
+      contained.push_back({{"side", f.in_b ? "b" : "a"},
+                           {"file", side.files[f.file].path},
+                           {"channel", channel_name(f.channel)},
+                           {"fingerprints", f.fingerprints},
+                           {"coverage", rounded(f.coverage)}});
     }
     if (const auto& images = p.channels[channel_index(Channel::images)]; images.shared > 0)
       channels["images"] = {{"similarity", rounded(images.similarity)},
@@ -175,6 +184,7 @@ nlohmann::ordered_json to_json(const CohortResult& result, ReportLanguage langua
                                                     : nlohmann::ordered_json(nullptr);
     pair["channels"] = std::move(channels);
     pair["file_pairs"] = std::move(file_pairs);
+    pair["contained_files"] = std::move(contained);
     pair["fragments"] = std::move(fragments);
     pair["image_matches"] = std::move(image_matches);
     pair["image_metadata"] = std::move(image_metadata);

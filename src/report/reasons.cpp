@@ -63,6 +63,11 @@ std::string reason_text(const Reason& r, ReportLanguage language) {
     case Reason::Kind::fragment:
       return es ? "fragmento más largo: " + std::to_string(r.count) + " tokens (" + r.subject + ")"
                 : "longest fragment: " + std::to_string(r.count) + " tokens (" + r.subject + ")";
+    case Reason::Kind::file:
+      return es ? "archivo " + r.subject + " de " + side + ": " + percent(r.value) + " de sus " +
+                      std::to_string(r.count) + " huellas en " + other
+                : side + "'s file " + r.subject + ": " + percent(r.value) + " of its " +
+                      std::to_string(r.count) + " fingerprints in " + other;
     case Reason::Kind::finding:
       return side + ": " + finding_words(r, language);
   }

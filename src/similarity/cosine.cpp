@@ -66,11 +66,12 @@ std::vector<PairCosine> cosine_pairs(std::span<const std::vector<FeatureCount>> 
   const Eigen::SparseMatrix<float, Eigen::ColMajor, std::int64_t> columns(rows);
   struct Accumulator {
     std::vector<float> dot;
+    std::vector<std::uint32_t> shared;
     std::vector<std::uint32_t> touched;
     std::vector<PairCosine> found;
   };
   tbb::enumerable_thread_specific<Accumulator> accumulators(
-      [n] { return Accumulator{std::vector<float>(n, 0.0f), {}, {}}; });
+      [n] { return Accumulator{std::vector<float>(n, 0.0f), std::vector<std::uint32_t>(n, 0), {}, {}}; });
   tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n), [&](const auto& range) {
     auto& acc = accumulators.local();
     for (std::uint32_t a = range.begin(); a != range.end(); ++a) {
@@ -80,10 +81,13 @@ std::vector<PairCosine> cosine_pairs(std::span<const std::vector<FeatureCount>> 
           if (other <= a) continue;
           if (acc.dot[other] == 0.0f) acc.touched.push_back(other);
           acc.dot[other] += f.value() * b.value();
+          ++acc.shared[other];
         }
       for (const auto b : acc.touched) {
-        if (acc.dot[b] >= params.min_cosine) acc.found.push_back({a, b, std::min(acc.dot[b], 1.0f)});
+        if (acc.dot[b] >= params.min_cosine)
+          acc.found.push_back({a, b, std::min(acc.dot[b], 1.0f), acc.shared[b]});
         acc.dot[b] = 0.0f;
+        acc.shared[b] = 0;
       }
       acc.touched.clear();
     }

@@ -56,9 +56,8 @@ std::vector<PairResult> score_pairs(const CohortIndex& index, const PairFloor& f
   return out;
 }
 
-void attach_cosines(std::vector<PairResult>& pairs, Channel channel,
-                    double ChannelSimilarity::*field, std::span<const PairCosine> cosines,
-                    double list_cosine) {
+void attach_cosines(std::vector<PairResult>& pairs, Channel channel, const CosineMeasure& measure,
+                    std::span<const PairCosine> cosines, double list_cosine) {
   std::unordered_map<std::uint64_t, std::size_t> position;
   for (std::size_t i = 0; i < pairs.size(); ++i)
     position.emplace(std::uint64_t{pairs[i].a} << 32 | pairs[i].b, i);
@@ -66,12 +65,14 @@ void attach_cosines(std::vector<PairResult>& pairs, Channel channel,
   bool added = false;
   for (const auto& pc : cosines) {
     if (const auto it = position.find(std::uint64_t{pc.a} << 32 | pc.b); it != position.end()) {
-      pairs[it->second].channels[c].*field = pc.cosine;
+      pairs[it->second].channels[c].*measure.value = pc.cosine;
+      pairs[it->second].channels[c].*measure.shared = pc.shared;
     } else if (pc.cosine >= list_cosine) {
       PairResult pair;
       pair.a = pc.a;
       pair.b = pc.b;
-      pair.channels[c].*field = pc.cosine;
+      pair.channels[c].*measure.value = pc.cosine;
+      pair.channels[c].*measure.shared = pc.shared;
       position.emplace(std::uint64_t{pc.a} << 32 | pc.b, pairs.size());
       pairs.push_back(std::move(pair));
       added = true;

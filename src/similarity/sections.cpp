@@ -1,10 +1,12 @@
+#include <algorithm>
+
 #include "huella/similarity.h"
 
 namespace huella {
 
 std::vector<SectionMatch> match_sections(std::span<const std::span<const Fingerprint>> files,
                                          std::span<const std::vector<MarkdownSection>> sections,
-                                         const std::unordered_set<std::uint64_t>& other_prose,
+                                         std::span<const std::uint64_t> other_sorted,
                                          const CohortIndex& index, bool in_b,
                                          const SectionParams& params) {
   std::vector<SectionMatch> out;
@@ -18,7 +20,7 @@ std::vector<SectionMatch> match_sections(std::span<const std::span<const Fingerp
             fp.first_line > section.last_line || !index.counts(fp.hash))
           continue;
         ++total;
-        shared += other_prose.contains(fp.hash);
+        shared += std::binary_search(other_sorted.begin(), other_sorted.end(), fp.hash);
       }
       if (total < params.min_fingerprints) continue;
       const double coverage = static_cast<double>(shared) / total;

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Runs huella and its peers on the same input in one invocation, alternating runs: Dolos
+# (@dodona/dolos-lib), jscpd 5.3.2 and SIM (sim_c -p). Prints wall, CPU and peak RSS per tool,
+# huella's ratios against each, and each tool's accuracy on the labelled fixtures.
+#
+# Usage: bench/compare.sh [N ...]      synthetic cohort sizes (default 1000); each tool gets the
+#                                      cohort's Python files only (what all of them read)
+# Environment:
+#   HUELLA_PEERS_DIR      where the npm peers are installed (default ~/.cache/huella-peers)
+#   HUELLA_COMPARE_RUNS   alternating runs per tool (default 3; SIM runs once: it takes minutes)
+#   HUELLA_COMPARE_TOOLS  tools to run (default "huella dolos jscpd sim")
+# Not part of CI: the peers come from the npm registry.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/bench/lib.sh"
+peers=${HUELLA_PEERS_DIR:-$HOME/.cache/huella-peers}
+runs=${HUELLA_COMPARE_RUNS:-3}
+read -r -a tools <<<"${HUELLA_COMPARE_TOOLS:-huella dolos jscpd sim}"
+if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(1000); fi
+
+need /usr/bin/time time
+need python3 python3
+need sim_c similarity-tester
+need node nodejs
+need npm npm
+if [ ! -f "$peers/node_modules/@dodona/dolos-lib/package.json" ] ||
+   [ ! -x "$peers/node_modules/.bin/jscpd" ]; then
+  echo "== installing Dolos and jscpd into $peers (Dolos compiles tree-sitter: minutes)"
+  mkdir -p "$peers"
+  (cd "$peers" && [ -f package.json ] || npm init -y >/dev/null)
+  npm install --prefix "$peers" --no-audit --no-fund @dodona/dolos-lib jscpd@5.3.2 >/dev/null
+fi
+print_machine
+echo "dolos-lib $(node -p "require('$peers/node_modules/@dodona/dolos-lib/package.json').version")," \
+  "jscpd $(node -p "require('$peers/node_modules/jscpd/package.json').version")," \
+  "node $(node --version), $(dpkg-query -W -f='similarity-tester ${Version}' similarity-tester)"
+build_huella huella huella-bench-gen
+huella=$build/huella
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+timed_log=$work/time timed_err=$work/stderr
+
+# The Python files of a cohort, hard-linked into their own tree: the input every tool reads.
+python_view() {
+  local from=$1 to=$2
+  rm -rf "$to"
+  (cd "$from" && find . -type f -name '*.py' -print0 | cpio -0 -pdl --quiet "$to" 2>/dev/null ||
+   find . -type f -name '*.py' -exec cp --parents {} "$to" \;)
+  find "$to" -type f -name '*.py' | sort >"$to.list"
+}
+need cpio cpio
+
+# Runs one tool on a tree; its raw output lands in $work/<tool>.out.
+run_tool() {
+  local tool=$1 tree=$2
+  timed_out=$work/$tool.out
+  case $tool in
+    huella) timed "$huella" report "$tree" --json "$work/huella.json" ;;
+    dolos) timed node "$repo/bench/peers/dolos_driver.mjs" "$peers" "$tree.list" python ;;
+    jscpd) rm -rf "$work/jscpd"
+           timed "$peers/node_modules/.bin/jscpd" --reporters json --output "$work/jscpd" --absolute \
+             --format python --ignore-identifiers "$tree" ;;
+    sim) timed xargs -a "$tree.list" sim_c -p ;;
+  esac
+}
+
+# The tool's output as ranked submission pairs (a, b, score).
+ranked_pairs() {
+  local tool=$1 tree=$2 output=$work/$1.out
+  [ "$tool" = huella ] && output=$work/huella.json
+  [ "$tool" = jscpd ] && output=$work/jscpd
+  python3 "$repo/bench/peers/submission_pairs.py" "$tool" "$output" "$tree"
+}
+
+echo "== accuracy on fixtures/cohort (Python files only, no base material for anybody)"
+python_view "$repo/fixtures/cohort" "$work/fixtures"
+for tool in "${tools[@]}"; do
+  run_tool "$tool" "$work/fixtures"
+  ranked_pairs "$tool" "$work/fixtures" >"$work/$tool.pairs"
+  printf '%-7s %s\n' "$tool" \
+    "$(python3 "$repo/bench/peers/accuracy.py" "$repo/fixtures/cohort/labels.json" code "$work/$tool.pairs")"
+done
+
+for n in "${sizes[@]}"; do
+  ensure_cohort "$n"
+  tree=$work/py-$n
+  python_view "$(cohort_dir "$n")" "$tree"
+  files=$(wc -l <"$tree.list")
+  mb=$(xargs -a "$tree.list" cat | wc -c | awk '{printf "%.1f", $1 / 1e6}')
+  echo "== N=$n: $files Python files, $mb MB; $runs alternating runs (SIM once)"
+  declare -A walls=() cpus=() peaks=() pairs=()
+  for ((run = 1; run <= runs; run++)); do
+    for tool in "${tools[@]}"; do
+      [ "$tool" = sim ] && [ "$run" -gt 1 ] && continue
+      run_tool "$tool" "$tree"
+      if [ "$status" -ne 0 ]; then
+        echo "$tool run $run: exit $status: $(tail -n1 "$timed_err")"
+        continue
+      fi
+      echo "$tool run $run: ${wall} s wall, ${cpu} s CPU, $((run_kb / 1024)) MB"
+      walls[$tool]+="$wall "
+      cpus[$tool]+="$cpu "
+      [ "${peaks[$tool]:-0}" -lt "$run_kb" ] && peaks[$tool]=$run_kb
+      [ "$run" -eq 1 ] && pairs[$tool]=$(ranked_pairs "$tool" "$tree" | wc -l)
+    done
+  done
+  printf '\n%-7s %9s %9s %9s %12s %14s %14s\n' tool "wall s" "CPU s" "RSS MB" "pairs" \
+    "wall/huella" "RSS/huella"
+  huella_wall=$(printf '%s\n' ${walls[huella]:-0} | median)
+  huella_kb=${peaks[huella]:-1}
+  for tool in "${tools[@]}"; do
+    [ -z "${walls[$tool]:-}" ] && continue
+    w=$(printf '%s\n' ${walls[$tool]} | median)
+    c=$(printf '%s\n' ${cpus[$tool]} | median)
+    awk -v t="$tool" -v w="$w" -v c="$c" -v k="${peaks[$tool]}" -v p="${pairs[$tool]}" \
+      -v hw="$huella_wall" -v hk="$huella_kb" 'BEGIN {
+        printf "%-7s %9.2f %9.2f %9.0f %12d %13.1fx %13.1fx\n", t, w, c, k / 1024, p, w / hw, k / hk }'
+  done
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+done
