@@ -9,6 +9,9 @@
 #   HUELLA_PEERS_DIR      where the npm peers are installed (default ~/.cache/huella-peers)
 #   HUELLA_COMPARE_RUNS   alternating runs per tool (default 3; SIM runs once: it takes minutes)
 #   HUELLA_COMPARE_TOOLS  tools to run (default "huella dolos jscpd sim")
+#   HUELLA_COMPARE_KB     KiB per generated submission (default 13: N = 1,000 then holds about
+#                         14 MB of Python in 3,000 files, near the cohort (2,144 files, 13 MB) on which
+#                         Dolos was measured at 80 s and SIM at 539 s on this kind of machine)
 # Not part of CI: the peers come from the npm registry.
 set -euo pipefail
 
@@ -16,6 +19,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 source "$repo/bench/lib.sh"
 peers=${HUELLA_PEERS_DIR:-$HOME/.cache/huella-peers}
 runs=${HUELLA_COMPARE_RUNS:-3}
+kb=${HUELLA_COMPARE_KB:-13}
 read -r -a tools <<<"${HUELLA_COMPARE_TOOLS:-huella dolos jscpd sim}"
 if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(1000); fi
 
@@ -66,6 +70,15 @@ run_tool() {
   esac
 }
 
+# Of the distinct planted pairs that copy a Python file, how many rank among that many top pairs.
+planted_in_top() {
+  local ranked=$1 manifest=$2 planted count
+  planted=$(awk -F'\t' '$3 ~ /\.py$/ {print ($1 < $2) ? $1 "\t" $2 : $2 "\t" $1}' "$manifest" | sort -u)
+  count=$(printf '%s' "$planted" | grep -c . || true)
+  [ "$count" -eq 0 ] && { echo "0/0"; return; }
+  echo "$(head -n "$count" "$ranked" | cut -f1,2 | sort | comm -12 - <(printf '%s\n' "$planted") | wc -l)/$count"
+}
+
 # The tool's output as ranked submission pairs (a, b, score).
 ranked_pairs() {
   local tool=$1 tree=$2 output=$work/$1.out
@@ -84,13 +97,14 @@ for tool in "${tools[@]}"; do
 done
 
 for n in "${sizes[@]}"; do
-  ensure_cohort "$n"
+  ensure_cohort "$n" "$kb"
   tree=$work/py-$n
-  python_view "$(cohort_dir "$n")" "$tree"
+  python_view "$(cohort_dir "$n" "$kb")" "$tree"
+  manifest=$(cohort_dir "$n" "$kb").planted.tsv
   files=$(wc -l <"$tree.list")
   mb=$(xargs -a "$tree.list" cat | wc -c | awk '{printf "%.1f", $1 / 1e6}')
   echo "== N=$n: $files Python files, $mb MB; $runs alternating runs (SIM once)"
-  declare -A walls=() cpus=() peaks=() pairs=()
+  declare -A walls=() cpus=() peaks=() pairs=() found=()
   for ((run = 1; run <= runs; run++)); do
     for tool in "${tools[@]}"; do
       [ "$tool" = sim ] && [ "$run" -gt 1 ] && continue
@@ -103,11 +117,15 @@ for n in "${sizes[@]}"; do
       walls[$tool]+="$wall "
       cpus[$tool]+="$cpu "
       [ "${peaks[$tool]:-0}" -lt "$run_kb" ] && peaks[$tool]=$run_kb
-      [ "$run" -eq 1 ] && pairs[$tool]=$(ranked_pairs "$tool" "$tree" | wc -l)
+      if [ "$run" -eq 1 ]; then
+        ranked_pairs "$tool" "$tree" >"$work/$tool.ranked"
+        pairs[$tool]=$(wc -l <"$work/$tool.ranked")
+        found[$tool]=$(planted_in_top "$work/$tool.ranked" "$manifest")
+      fi
     done
   done
-  printf '\n%-7s %9s %9s %9s %12s %14s %14s\n' tool "wall s" "CPU s" "RSS MB" "pairs" \
-    "wall/huella" "RSS/huella"
+  printf '\n%-7s %9s %9s %9s %12s %9s %14s %14s\n' tool "wall s" "CPU s" "RSS MB" "pairs" \
+    "planted" "wall/huella" "RSS/huella"
   huella_wall=$(printf '%s\n' ${walls[huella]:-0} | median)
   huella_kb=${peaks[huella]:-1}
   for tool in "${tools[@]}"; do
@@ -115,8 +133,8 @@ for n in "${sizes[@]}"; do
     w=$(printf '%s\n' ${walls[$tool]} | median)
     c=$(printf '%s\n' ${cpus[$tool]} | median)
     awk -v t="$tool" -v w="$w" -v c="$c" -v k="${peaks[$tool]}" -v p="${pairs[$tool]}" \
-      -v hw="$huella_wall" -v hk="$huella_kb" 'BEGIN {
-        printf "%-7s %9.2f %9.2f %9.0f %12d %13.1fx %13.1fx\n", t, w, c, k / 1024, p, w / hw, k / hk }'
+      -v f="${found[$tool]}" -v hw="$huella_wall" -v hk="$huella_kb" 'BEGIN {
+        printf "%-7s %9.2f %9.2f %9.0f %12d %9s %13.1fx %13.1fx\n", t, w, c, k / 1024, p, f, w / hw, k / hk }'
   done
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 done

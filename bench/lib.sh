@@ -39,18 +39,23 @@ build_huella() {
 # A cached cohort is reused only if the generator that made it is the current one.
 generator_id=$(sha1sum "$repo/bench/generate_cohort.cpp" | cut -c1-10)
 
-cohort_dir() { echo "$cache/cohort-$1-seed$seed-$generator_id"; }
+# A cohort of $1 submissions of about ${2:-60} KiB each.
+cohort_dir() {
+  local kb=${2:-60} suffix=""
+  [ "$kb" != 60 ] && suffix="-kb$kb"
+  echo "$cache/cohort-$1$suffix-seed$seed-$generator_id"
+}
 
 ensure_cohort() {
-  local n=$1 dir
+  local n=$1 kb=${2:-60} dir
   mkdir -p "$cache"
   find "$cache" -mindepth 1 -maxdepth 1 -name 'cohort-*' ! -name "*-$generator_id*" \
     -exec rm -rf {} +
-  dir=$(cohort_dir "$n")
+  dir=$(cohort_dir "$n" "$kb")
   [ -f "$dir.done" ] && return
   rm -rf "$dir"
   echo "generating N=$n: $("$build/bench/huella-bench-gen" --out "$dir" --submissions "$n" \
-    --seed "$seed" --manifest "$dir.planted.tsv")"
+    --seed "$seed" --kb "$kb" --manifest "$dir.planted.tsv")"
   touch "$dir.done"
 }
 

@@ -1,11 +1,12 @@
 // Reading one image within limits: header first, then decoding (reduced when large), then the
 // keys and the hash that the cohort-wide search uses.
 #include <opencv2/core/utils/logger.hpp>
-#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgcodecs.hpp>  // the IMREAD_ flags only: decoding goes through codecs.h
 #include <opencv2/imgproc.hpp>
 
 #include <fstream>
 
+#include "codecs.h"
 #include "huella/text.h"
 #include "image_detail.h"
 
@@ -34,12 +35,12 @@ cv::Mat decode_image(std::string_view bytes, const ImageProbe& probe, const Imag
     const int level = reduce == 1 ? 0 : reduce == 2 ? 1 : reduce == 4 ? 2 : 3;
     const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U, const_cast<char*>(bytes.data()));
     try {
-      image = cv::imdecode(buffer, reduced[level] | cv::IMREAD_IGNORE_ORIENTATION);
-    } catch (const cv::Exception&) {
-      image.release();
+      image = imdecode_lazily(buffer, reduced[level] | cv::IMREAD_IGNORE_ORIENTATION);
+      if (image.empty())
+        reason = "corrupt " + std::string(image_format_name(probe.format)) + ": cannot be decoded";
+    } catch (const std::runtime_error& e) {
+      reason = e.what();
     }
-    if (image.empty())
-      reason = "corrupt " + std::string(image_format_name(probe.format)) + ": cannot be decoded";
   }
   if (image.empty()) return image;
   // A header that lies about the size is a corrupt file, whatever the decoder made of it.
