@@ -99,7 +99,7 @@ TEST_CASE("cli: --fail-above exits 1 when a pair crosses it, 0 otherwise") {
   CHECK(run_huella(base + " --fail-above 1").exit_code == 0);
 }
 
-TEST_CASE("cli: --fail-on exits 1 when a pair reaches the band; --bands moves the bands") {
+TEST_CASE("cli: --fail-on exits 1 when a pair reaches the band, --bands moves the bands") {
   TempFolder cohort;
   cohort.write("ana/kafka/productor.py", kProducer);
   cohort.write("luis/kafka/productor.py", kRenamedProducer);
