@@ -4,7 +4,8 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config git
   libicu-dev libxxhash-dev libeigen3-dev libopencv-dev libopencv-contrib-dev
   nlohmann-json3-dev doctest-dev libsqlite3-dev libcli11-dev libtbb-dev
-  libgit2-dev libssl-dev)
+  libgit2-dev libssl-dev
+  chromium python3)  # the browser test of the HTML report
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -78,6 +78,22 @@ TEST_CASE("cli: an output that cannot be written fails before the work") {
   CHECK(run_huella("report " + cohort.path().string() + " --json /nonexistent/dir/out.json").exit_code == 2);
 }
 
+TEST_CASE("cli: --html writes one self-contained page, and an unwritable --html fails before the work") {
+  TempFolder cohort;
+  cohort.write("ana/kafka/productor.py", kProducer);
+  cohort.write("luis/kafka/productor.py", kRenamedProducer);
+  const auto html = cohort.path() / "informe.html";
+  CHECK(run_huella("report " + cohort.path().string() + " --html " + html.string()).exit_code == 0);
+  const std::string page = file_content(html);
+  CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(page.find("Content-Security-Policy") != std::string::npos);
+  CHECK(page.find("\"a\":\"ana\"") != std::string::npos);
+  CHECK(run_huella("compare " + (cohort.path() / "ana").string() + " " + (cohort.path() / "luis").string() +
+                   " --html " + html.string() + " --lang en").exit_code == 0);
+  CHECK(file_content(html).find("<html lang=\"en\">") != std::string::npos);
+  CHECK(run_huella("report " + cohort.path().string() + " --html /nonexistent/dir/out.html").exit_code == 2);
+}
+
 TEST_CASE("cli: compare two files shows the score and fragments with line numbers") {
   TempFolder files;
   const auto a = files.write("ana/productor.py", kProducer);
@@ -225,4 +241,38 @@ TEST_CASE("cli: the CSV has one row per pair and every channel's figures") {
         std::string::npos);
   CHECK(row.rfind("\"ana\",\"luis\",", 0) == 0);
   CHECK(std::count(header.begin(), header.end(), ',') == std::count(row.begin(), row.end(), ','));
+}
+
+TEST_CASE("cli: --reference and --archive give the references and watermarks sections") {
+  const std::string source = HUELLA_SOURCE_DIR;
+  TempFolder out;
+  const auto json_path = out.path() / "r.json";
+  const auto arguments = "report " + source + "/fixtures/references_cohort --reference " + source +
+                         "/reference_dashboards --archive " + source +
+                         "/fixtures/archive/curso_2025 --lang en --json ";
+  const auto terminal = run_huella(arguments + json_path.string());
+  REQUIRE(terminal.exit_code == 0);
+  CHECK(terminal.out.find("entrega_profesor: reference reference_dashboards/dashboard_iss") !=
+        std::string::npos);
+  CHECK(terminal.out.find("pega_marca/README.md:7: watermark zero_width") != std::string::npos);
+  CHECK(terminal.out.find("handed in unchanged") != std::string::npos);
+  const auto first = file_content(json_path);
+  REQUIRE(run_huella(arguments + json_path.string()).exit_code == 0);
+  CHECK(file_content(json_path) == first);
+
+  const auto json = nlohmann::json::parse(first);
+  CHECK(json["params"]["references"].size() == 1);
+  CHECK(json["params"]["archives"].size() == 1);
+  REQUIRE_FALSE(json["references"].empty());
+  const auto& reference = json["references"][0];
+  for (const char* field : {"submission", "reference", "similarity", "coverage", "channels", "files",
+                            "fragments", "image_matches", "verdict"})
+    CHECK(reference.contains(field));
+  for (const char* field : {"file", "reference_file", "similarity", "coverage"})
+    CHECK(reference["files"][0].contains(field));
+  REQUIRE_FALSE(json["watermarks"].empty());
+  for (const char* field : {"submission", "file", "line", "kind", "payload", "source", "date", "intact"})
+    CHECK(json["watermarks"][0].contains(field));
+  for (const auto& s : json["submissions"])
+    if (s["id"].get<std::string>().starts_with("curso_2025/")) CHECK(s["archive"] == "curso_2025");
 }

@@ -188,3 +188,13 @@ TEST_CASE("index: candidates stream the same counts as a brute-force comparison"
     }
   CHECK(streamed.size() == expected_pairs);
 }
+
+TEST_CASE("index: outside sources pair with the cohort, never with each other") {
+  const auto shared = prints({1, 2, 3});
+  // 0 and 1: the cohort; 2 and 3: a reference and an archived submission, all sharing everything.
+  const std::vector<IndexedFile> files = {{0, shared}, {1, shared}, {2, shared}, {3, shared}};
+  const CohortIndex index(files, 4, IndexParams{}, 2);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  for (const auto& c : candidates(index)) pairs.emplace_back(c.a, c.b);
+  CHECK(pairs == std::vector<std::pair<std::uint32_t, std::uint32_t>>{{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}});
+}

@@ -40,6 +40,7 @@ struct SkippedFile {
 
 struct Submission {
   std::string id;
+  std::string archive;  // the earlier cohort's name, for an archived submission
   std::filesystem::path root;
   std::vector<SourceFile> files;  // sorted by path
   std::vector<SkippedFile> skipped;
@@ -68,5 +69,19 @@ Submission single_file_submission(const std::filesystem::path& file, std::string
 Cohort discover_cohort(const std::filesystem::path& root, const DiscoveryOptions& options);
 
 Layout detect_layout(const std::filesystem::path& root);
+
+// The name results give a source folder or file: its last path component.
+std::string source_name(const std::filesystem::path& path);
+
+// The reference documents under `path` (a file, or a folder walked like a submission): files that
+// differ only by extension (dashboard_iss.md, .html, .png) form one document, its id
+// "<folder name>/<path without extension>" (a file: its name without extension). Throws
+// std::runtime_error when `path` does not exist.
+std::vector<Submission> discover_references(const std::filesystem::path& path,
+                                            const DiscoveryOptions& options);
+
+// The submissions of an earlier cohort, ids prefixed "<archive name>/". Throws as discover_cohort.
+std::vector<Submission> discover_archive(const std::filesystem::path& path,
+                                         const DiscoveryOptions& options);
 
 }  // namespace huella

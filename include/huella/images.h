@@ -90,6 +90,18 @@ struct ImageRead {
 ImageRead read_image(const std::filesystem::path& path, const ImageParams& params);
 ImageRead read_image_bytes(std::string_view bytes, const ImageParams& params);
 
+// A small copy of an image for a report: decoded within the limits, the longest side reduced to
+// at most `max_side` pixels (never enlarged), re-encoded as JPEG.
+struct Thumbnail {
+  bool ok = false;
+  std::string reason;  // one line, when !ok
+  std::string jpeg;
+  std::uint32_t width = 0, height = 0;
+};
+
+Thumbnail make_thumbnail(const std::filesystem::path& path, const ImageParams& params,
+                         std::uint32_t max_side);
+
 // One way of aligning two images, and what the aligned pixels say.
 struct ImageCheck {
   bool match = false;

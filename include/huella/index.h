@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <span>
 #include <unordered_set>
 #include <vector>
@@ -47,8 +48,11 @@ struct CandidatePair {
 
 class CohortIndex {
  public:
+  // Submissions from `cohort_size` on are outside sources (references, archives): they pair
+  // with the cohort, never with each other.
   CohortIndex(std::span<const IndexedFile> files, std::uint32_t submission_count,
-              const IndexParams& params);
+              const IndexParams& params,
+              std::uint32_t cohort_size = std::numeric_limits<std::uint32_t>::max());
 
   // Distinct fingerprints of a submission in a channel, after the frequency cut.
   std::uint32_t distinct(std::uint32_t submission, Channel channel) const {
@@ -61,6 +65,7 @@ class CohortIndex {
   bool counts(std::uint64_t hash) const { return !frequent_.contains(hash); }
   std::size_t frequent_count() const { return frequent_.size(); }
   std::uint32_t frequency_cut() const { return frequency_cut_; }
+  std::uint32_t cohort_size() const { return cohort_size_; }
 
  private:
   std::vector<std::array<std::uint32_t, kChannelCount>> distinct_;
@@ -73,6 +78,7 @@ class CohortIndex {
   std::vector<std::uint32_t> submission_groups_;
   std::unordered_set<std::uint64_t> frequent_;
   std::uint32_t frequency_cut_;
+  std::uint32_t cohort_size_;
 };
 
 // A maximal run of fingerprints shared in order by two files, as line ranges on both sides.

@@ -13,6 +13,7 @@
 #include "huella/cosine.h"
 #include "huella/features.h"
 #include "huella/fingerprint.h"
+#include "huella/generated.h"
 #include "huella/images.h"
 #include "huella/index.h"
 #include "huella/report.h"
@@ -35,6 +36,13 @@ struct PipelineOptions {
   ImageParams images;  // its max_share and min_count_to_drop are taken from `index`
   double list_cosine = 0.3;  // pairs sharing no fingerprint are listed from this channel cosine
   std::vector<std::filesystem::path> base;  // files or folders everybody may share
+  // The professor's material (files or folders of documents) and earlier cohorts' folders:
+  // compared with every submission, never with each other.
+  std::vector<std::filesystem::path> references;
+  std::vector<std::filesystem::path> archives;
+  // A student file this similar to a reference file is the professor's file handed in unchanged.
+  double professor_file_share = 0.9;
+  GeneratedLimits generated;  // generated content left out of similarity
   std::size_t fragment_pairs = 200;         // fragments only for the most similar pairs
   std::size_t fragments_per_pair = 50;
   double min_similarity = 0;  // pairs below, overall and in images, are left out of the result
@@ -55,6 +63,7 @@ class AnalysisCache {
   virtual void save(const std::string& key, std::string entry) = 0;
 };
 
+// `submissions` are the cohort; the references and archives of `options` are added to them.
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,
                      const ProgressCallback& progress = {}, AnalysisCache* cache = nullptr);
 

@@ -1,6 +1,7 @@
 // Report: the run's results as JSON (the contract), CSV, and text for a terminal.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
@@ -11,9 +12,12 @@
 
 #include "huella/channel.h"
 #include "huella/corpus.h"
+#include "huella/generated.h"
 #include "huella/markdown.h"
+#include "huella/references.h"
 #include "huella/similarity.h"
 #include "huella/verdict.h"
+#include "huella/watermark.h"
 
 namespace huella {
 
@@ -29,6 +33,8 @@ struct FileSummary {
   std::uint32_t replaced_bytes = 0;  // invalid UTF-8 replaced before lexing
   std::uint32_t base_tokens = 0;     // tokens that are still base material (the template)
   std::uint32_t invisible_chars = 0;  // zero-width and other invisible characters
+  std::string content_key;            // content_key of the bytes read
+  std::vector<GeneratedRegion> generated;  // generated content left out of similarity
   std::vector<MarkdownSection> sections;  // Markdown files only
   // Text decoded from a base64 blob of another file: that file, the blob's line, the text.
   std::string hidden_in;
@@ -38,13 +44,24 @@ struct FileSummary {
 
 // A fact about one submission that needs no partner.
 struct Finding {
-  std::string kind;  // "unfilled_template", "invisible_characters", "hidden_text"
+  // "unfilled_template", "invisible_characters", "hidden_text", "professor_file"
+  std::string kind;
   std::string file;
-  double value;      // the template share, the number of characters, or the blob's line
+  double value;        // the template share, the number of characters, the blob's line, the share
+  std::string source;  // professor_file: the reference or base file handed in
+};
+
+// A watermark of the professor's found in a file of a submission.
+struct WatermarkFinding {
+  std::uint32_t submission;  // index into CohortResult::submissions
+  std::string file;
+  Watermark mark;
+  std::string source;  // the reference files it points to; "" when unknown
 };
 
 struct SubmissionSummary {
   std::string id;
+  std::string archive;  // the archive an earlier cohort's submission comes from; "" for the cohort
   std::string path;
   std::vector<FileSummary> files;  // fragment file indices point here
   std::vector<SkippedFile> skipped;
@@ -53,11 +70,20 @@ struct SubmissionSummary {
 
 struct CohortResult {
   nlohmann::ordered_json params;  // every parameter that decided the result
-  std::vector<SubmissionSummary> submissions;
-  std::vector<PairResult> pairs;     // highest score first
+  std::vector<SubmissionSummary> submissions;  // the cohort by id, then archived submissions
+  std::vector<PairResult> pairs;      // highest score first; an archived submission is side b
   std::vector<PairVerdict> verdicts;  // verdicts[i] judges pairs[i]
   std::vector<Cluster> clusters;
+  std::vector<SubmissionSummary> reference_documents;  // the professor's documents, by id
+  std::vector<ReferenceResult> references;  // by submission, then highest figure first
+  std::vector<WatermarkFinding> watermarks;  // by submission, file, line
   std::vector<std::string> errors;  // "path: reason"
+
+  // The submissions of the cohort itself, archived ones left out.
+  std::size_t cohort_size() const {
+    return static_cast<std::size_t>(std::count_if(submissions.begin(), submissions.end(),
+                                                  [](const auto& s) { return s.archive.empty(); }));
+  }
 };
 
 enum class ReportLanguage { es, en };
@@ -77,8 +103,11 @@ void write_csv(std::ostream& out, const CohortResult& result,
 void write_ranking(std::ostream& out, const CohortResult& result, std::size_t top,
                    ReportLanguage language);
 
-// One line per finding: unfilled templates, invisible characters.
+// One line per finding: unfilled templates, invisible characters, professor's files.
 void write_findings(std::ostream& out, const CohortResult& result, ReportLanguage language);
+
+// One line per reference document a submission draws on (above `original`) and per watermark.
+void write_outside_sources(std::ostream& out, const CohortResult& result, ReportLanguage language);
 
 // One pair in detail: score, verdict and reasons, channel scores, then each fragment's lines from both files side by side.
 void write_comparison(std::ostream& out, const CohortResult& result, const PairResult& pair,

@@ -29,6 +29,8 @@ void transfer(IO& io, File& f) {
   io.field(f.image.pdq);
   io.field(f.image.featureless);
   io.field(f.image.metadata);
+  io.field(f.watermarks);
+  io.field(f.generated);
   io.field(f.hidden_text);
   io.field(f.hidden);
 }
@@ -39,6 +41,26 @@ void transfer_section(IO& io, Section& s) {
   io.field(s.level);
   io.field(s.first_line);
   io.field(s.last_line);
+}
+
+template <typename IO, typename Mark>
+void transfer_watermark(IO& io, Mark& w) {
+  io.field(w.kind);
+  io.field(w.line);
+  io.field(w.payload);
+  io.field(w.file_name);
+  io.field(w.date);
+  io.field(w.intact);
+  io.field(w.bytes_recovered);
+}
+
+template <typename IO, typename Region>
+void transfer_region(IO& io, Region& r) {
+  io.field(r.begin);
+  io.field(r.end);
+  io.field(r.first_line);
+  io.field(r.last_line);
+  io.field(r.reason);
 }
 
 // Fixed-width fields as the machine stores them: the cache never leaves the machine.
@@ -59,6 +81,8 @@ class Writer {
     field(p.second);
   }
   void field(const MarkdownSection& s) { transfer_section(*this, s); }
+  void field(const Watermark& w) { transfer_watermark(*this, w); }
+  void field(const GeneratedRegion& r) { transfer_region(*this, r); }
   void field(const MetadataField& m) {
     field(m.key);
     field(m.value);
@@ -95,6 +119,8 @@ class Reader {
     field(p.second);
   }
   void field(MarkdownSection& s) { transfer_section(*this, s); }
+  void field(Watermark& w) { transfer_watermark(*this, w); }
+  void field(GeneratedRegion& r) { transfer_region(*this, r); }
   void field(MetadataField& m) {
     field(m.key);
     field(m.value);

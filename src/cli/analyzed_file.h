@@ -9,8 +9,10 @@
 
 #include "huella/features.h"
 #include "huella/fingerprint.h"
+#include "huella/generated.h"
 #include "huella/images.h"
 #include "huella/markdown.h"
+#include "huella/watermark.h"
 
 namespace huella {
 
@@ -26,6 +28,8 @@ struct AnalyzedFile {
   FileFeatures features;
   std::vector<MarkdownSection> sections;
   ImageSignature image;  // images only
+  std::vector<Watermark> watermarks;
+  std::vector<GeneratedRegion> generated;  // left out of lexing
   // Base64 text the file hides, analyzed as prose of its own: line of the blob, decoded text.
   std::uint32_t hidden_line = 0;
   std::string hidden_text;
@@ -33,7 +37,7 @@ struct AnalyzedFile {
 };
 
 // Bumped whenever AnalyzedFile or its encoding changes, so older cache entries are not read.
-inline constexpr std::uint32_t kAnalysisEncoding = 1;
+inline constexpr std::uint32_t kAnalysisEncoding = 2;
 
 // A compact binary form; the image's path is not kept (the reader sets it).
 std::string encode_analysis(const AnalyzedFile& file);

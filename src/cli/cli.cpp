@@ -12,6 +12,7 @@
 #include <optional>
 #include <sstream>
 
+#include "huella/html_report.h"
 #include "huella/nightly.h"
 #include "huella/pipeline.h"
 
@@ -26,7 +27,7 @@ constexpr int kExitUsage = 2;
 constexpr int kExitNews = 3;
 
 struct Outputs {
-  std::string json, csv;
+  std::string json, csv, html;
 };
 
 struct CommonOptions {
@@ -48,8 +49,18 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
                  "Material everybody may share (template, starter code): a file or folder; "
                  "repeatable")
       ->check(CLI::ExistingPath);
+  app.add_option("--reference", p.references,
+                 "The professor's material, compared with every submission: a file or a folder "
+                 "of documents (files differing only by extension form one); repeatable")
+      ->check(CLI::ExistingPath);
+  app.add_option("--archive", p.archives,
+                 "A folder of an earlier cohort, compared with this one but not with itself; "
+                 "repeatable")
+      ->check(CLI::ExistingDirectory);
   app.add_option("--json", o.outputs.json, "Write the JSON report to FILE ('-' for stdout)");
   app.add_option("--csv", o.outputs.csv, "Write one CSV row per pair to FILE ('-' for stdout)");
+  app.add_option("--html", o.outputs.html,
+                 "Write the self-contained HTML report to FILE ('-' for stdout), in --lang");
   app.add_option("--min-similarity", p.min_similarity, "Leave out pairs below S (0-1)")
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--fail-above", o.fail_above, "Exit with 1 when a pair's score is above T")
@@ -107,20 +118,22 @@ ProgressCallback progress_reporter() {
 }
 
 void report_problems(const CohortResult& result) {
-  for (const auto& s : result.submissions) {
+  const auto report = [](const SubmissionSummary& s) {
     for (const auto& k : s.skipped)
       if (k.problem) std::cerr << (fs::path(s.path) / k.path).string() << ": " << k.reason << "\n";
     for (const auto& f : s.files)
       if (f.replaced_bytes > 0)
         std::cerr << f.absolute.string() << ": invalid UTF-8, " << f.replaced_bytes
                   << " bytes replaced\n";
-  }
+  };
+  for (const auto& s : result.submissions) report(s);
+  for (const auto& d : result.reference_documents) report(d);
   for (const auto& e : result.errors) std::cerr << e << "\n";
 }
 
 // Checks every output before the work starts, so a bad path costs nothing.
 bool check_outputs(const Outputs& outputs) {
-  for (const auto* path : {&outputs.json, &outputs.csv}) {
+  for (const auto* path : {&outputs.json, &outputs.csv, &outputs.html}) {
     if (path->empty() || *path == "-") continue;
     if (auto reason = check_writable(*path); !reason.empty()) {
       std::cerr << reason << "\n";
@@ -156,6 +169,13 @@ bool write_outputs(const Outputs& outputs, const CohortResult& result, ReportLan
     write_csv(csv, result, language);
     ok = write_output(outputs.csv, csv.str()) && ok;
   }
+  if (!outputs.html.empty()) {
+    std::ostringstream html;
+    HtmlOptions options;
+    options.language = language;
+    write_html(html, result, options);
+    ok = write_output(outputs.html, html.str()) && ok;
+  }
   return ok;
 }
 
@@ -182,7 +202,8 @@ int finish(const CommonOptions& o, const CohortResult& result) {
 // Terminal text goes to stdout unless a machine-readable report already uses it.
 std::ostream& text_stream(const CommonOptions& o) {
   static std::ostringstream discard;
-  return o.outputs.json == "-" || o.outputs.csv == "-" ? discard : std::cout;
+  const auto& out = o.outputs;
+  return out.json == "-" || out.csv == "-" || out.html == "-" ? discard : std::cout;
 }
 
 int run_report(const fs::path& cohort_path, const std::string& layout, const std::string& module,
@@ -245,6 +266,7 @@ int run_compare(const fs::path& a, const fs::path& b, CommonOptions& o) {
     write_comparison(out, result, result.pairs.front(), result.verdicts.front(), o.top,
                      report_language(o));
   }
+  write_outside_sources(out, result, report_language(o));
   return finish(o, result);
 }
 
@@ -288,6 +310,7 @@ int run_cli(int argc, char** argv) {
       "  huella report forks/ --layout forks --module streaming_cloud --min-similarity 0.25\n"
       "  huella compare entregas/streaming_cloud/ana entregas/streaming_cloud/luis\n"
       "  huella compare ana/kafka/productor.py luis/kafka/productor.py --lang en\n"
+      "  huella report entregas/ --reference reference_dashboards/ --archive curso_2025/\n"
       "  huella nightly forks/ --upstream curso.git --db huella.db --fail-on copia --json hoy.json\n"
       "Exit codes: 0 done, 1 a pair above --fail-above, 2 usage error or unreadable input,\n"
       "3 (nightly) something new reaches the --fail-on band.");

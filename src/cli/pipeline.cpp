@@ -4,14 +4,20 @@
 
 #include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <limits>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "analyzed_file.h"
+#include "huella/generated.h"
 #include "huella/hidden_text.h"
 #include "huella/markdown.h"
+#include "huella/references.h"
 #include "huella/similarity.h"
+#include "huella/verbatim.h"
+#include "huella/watermark.h"
 
 namespace fs = std::filesystem;
 
@@ -50,7 +56,15 @@ AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options
   out.key = std::move(read.decoded.key);
   out.replaced_bytes = read.decoded.replaced_bytes;
   out.invisible_chars = read.decoded.invisible_chars;
-  analyze_text(read.decoded.text, file.channel, file.language->lex, options, base, out);
+  out.watermarks = find_watermarks(read.decoded.text);
+  out.generated = find_generated(read.decoded.text, file.language->name, options.generated);
+  if (out.generated.empty()) {
+    analyze_text(read.decoded.text, file.channel, file.language->lex, options, base, out);
+  } else {
+    auto authored = read.decoded.text;
+    blank_regions(authored, out.generated);
+    analyze_text(authored, file.channel, file.language->lex, options, base, out);
+  }
   for (auto& blob : find_hidden_text(read.decoded.text)) {
     AnalyzedFile& hidden = out.hidden.emplace_back();
     hidden.hidden_line = blob.line;
@@ -60,11 +74,15 @@ AnalyzedFile analyze_file(const SourceFile& file, const PipelineOptions& options
   return out;
 }
 
-// Every k-gram of the base material, so that anything a submission shares with it is ignored.
-// `base_keys` receives the content key of each base file read.
-BaseMaterial load_base(const PipelineOptions& options, std::vector<std::string>& errors,
-                       std::string& base_keys) {
-  BaseMaterial base;
+// Every k-gram of the base material, so that anything a submission shares with it is ignored,
+// and the content key of each base file, so that one handed in unchanged is told.
+struct Base {
+  BaseMaterial material;
+  std::unordered_map<std::string, std::string> file_by_key;
+};
+
+Base load_base(const PipelineOptions& options, std::vector<std::string>& errors) {
+  Base base;
   for (const auto& path : options.base) {
     std::error_code ec;
     Submission material;
@@ -83,17 +101,23 @@ BaseMaterial load_base(const PipelineOptions& options, std::vector<std::string>&
         errors.push_back((material.root / file.path).string() + ": " + read.reason);
         continue;
       }
-      base_keys += read.decoded.key;
-      base.add(tokenize(read.decoded.text, file.channel, file.language->lex), options.fingerprint);
+      base.material.add(tokenize(read.decoded.text, file.channel, file.language->lex),
+                        options.fingerprint);
+      base.file_by_key.emplace(read.decoded.key, (material.root / file.path).generic_string());
     }
   }
   return base;
 }
 
 // What decides a file's analysis besides its bytes: cache entries are valid under this key only.
-std::string analysis_scope(const PipelineOptions& options, const std::string& base_keys) {
-  return content_key(std::string(HUELLA_VERSION) + "/" + std::to_string(kAnalysisEncoding) + "/" +
-                     params_json(options).dump() + "/" + base_keys);
+std::string analysis_scope(const PipelineOptions& options, const Base& base) {
+  std::vector<std::string> keys;
+  for (const auto& [key, file] : base.file_by_key) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  std::string scope = std::string(HUELLA_VERSION) + "/" + std::to_string(kAnalysisEncoding) + "/" +
+                      params_json(options).dump();
+  for (const auto& key : keys) scope += "/" + key;
+  return content_key(scope);
 }
 
 // The file's analysis from `cache` when it holds one for the file's content, else computed and
@@ -134,18 +158,22 @@ std::vector<AnalyzedFile> analyze_files(const std::vector<Submission>& submissio
 // What the pair stages need of the analyzed files of a cohort.
 struct CohortMaterial {
   explicit CohortMaterial(std::size_t submissions)
-      : fingerprints(submissions), features(submissions), images(submissions) {}
+      : fingerprints(submissions), features(submissions), images(submissions),
+        watermarks(submissions) {}
   std::vector<std::vector<std::span<const Fingerprint>>> fingerprints;  // per submission, per file
   std::vector<IndexedFile> indexed;
   std::vector<FileFeatures> features;  // per submission
   std::vector<std::vector<ImageSignature>> images;  // per submission; `file` indexes its files
+  // Per submission, the watermarks of each file that has some: file index, marks.
+  std::vector<std::vector<std::pair<std::uint32_t, std::vector<Watermark>>>> watermarks;
 };
 
 // The summary of one submission; its readable files go into `material`. A file with the same
 // bytes as an earlier one of the submission counts once.
 SubmissionSummary summarize(const Submission& submission, std::uint32_t s,
                             std::span<AnalyzedFile> analyzed, CohortMaterial& material) {
-  SubmissionSummary summary{submission.id, submission.root.generic_string(), {}, submission.skipped, {}};
+  SubmissionSummary summary{submission.id, submission.archive, submission.root.generic_string(), {},
+                            submission.skipped, {}};
   std::unordered_map<std::string, std::string> first_with_key;
   for (std::size_t i = 0; i < analyzed.size(); ++i) {
     const auto& file = submission.files[i];
@@ -184,6 +212,11 @@ SubmissionSummary summarize(const Submission& submission, std::uint32_t s,
     read_file.language = file.language->name;
     read_file.replaced_bytes = a.replaced_bytes;
     read_file.invisible_chars = a.invisible_chars;
+    read_file.content_key = a.key;
+    read_file.generated = std::move(a.generated);
+    if (!a.watermarks.empty())
+      material.watermarks[s].emplace_back(static_cast<std::uint32_t>(summary.files.size()),
+                                          std::move(a.watermarks));
     keep(a, std::move(read_file));
     for (auto& hidden : a.hidden) {
       FileSummary decoded;
@@ -202,17 +235,22 @@ SubmissionSummary summarize(const Submission& submission, std::uint32_t s,
   return summary;
 }
 
-std::vector<Finding> findings_of(const SubmissionSummary& summary, const PipelineOptions& options) {
+std::vector<Finding> findings_of(const SubmissionSummary& summary, const PipelineOptions& options,
+                                 const Base& base) {
   std::vector<Finding> findings;
   for (const auto& f : summary.files) {
+    // Near-identical base prose is an unfilled template; starter code is meant to be reused, so
+    // only its unchanged bytes are told.
+    if (const auto it = base.file_by_key.find(f.content_key); it != base.file_by_key.end())
+      findings.push_back({"professor_file", f.path, 1.0, it->second});
     const double share = f.tokens == 0 ? 0.0 : static_cast<double>(f.base_tokens) / f.tokens;
     // Starter code and compose files are meant to be reused; a document is meant to be written.
     if (f.channel == Channel::prose && share >= options.unfilled_template_share)
-      findings.push_back({"unfilled_template", f.path, share});
+      findings.push_back({"unfilled_template", f.path, share, {}});
     if (f.invisible_chars > 0)
-      findings.push_back({"invisible_characters", f.path, static_cast<double>(f.invisible_chars)});
+      findings.push_back({"invisible_characters", f.path, static_cast<double>(f.invisible_chars), {}});
     if (!f.hidden_in.empty())
-      findings.push_back({"hidden_text", f.hidden_in, static_cast<double>(f.hidden_line)});
+      findings.push_back({"hidden_text", f.hidden_in, static_cast<double>(f.hidden_line), {}});
   }
   return findings;
 }
@@ -245,11 +283,11 @@ void attach_channel_cosines(std::vector<PairResult>& pairs, std::vector<FileFeat
 // (those that get fragments; every pair when they all fit, as in `compare`) and the pairs sharing
 // a near-identical image.
 void attach_image_matches(std::vector<PairResult>& pairs, const CohortMaterial& material,
-                          const PipelineOptions& options) {
+                          std::uint32_t cohort_size, const PipelineOptions& options) {
   const auto n = static_cast<std::uint32_t>(material.images.size());
   std::vector<std::pair<std::uint32_t, std::uint32_t>> suspected;
   if (std::size_t{n} * (n - 1) / 2 <= options.fragment_pairs) {
-    for (std::uint32_t a = 0; a < n; ++a)
+    for (std::uint32_t a = 0; a < std::min(n, cohort_size); ++a)
       for (std::uint32_t b = a + 1; b < n; ++b) suspected.emplace_back(a, b);
   } else {
     for (std::size_t i = 0; i < std::min(options.fragment_pairs, pairs.size()); ++i)
@@ -260,24 +298,31 @@ void attach_image_matches(std::vector<PairResult>& pairs, const CohortMaterial& 
   attach_images(pairs, match_images(material.images, suspected, params));
 }
 
-// Section matches and contained files of every listed pair: cheap next to fragments, and the
-// score needs them.
-void attach_evidence(CohortResult& result, const CohortMaterial& material,
-                     const CohortIndex& index, const PipelineOptions& options) {
+// Every submission's fingerprint hashes, sorted: what the other side of a pair holds.
+std::vector<std::vector<std::uint64_t>> sorted_hashes(const CohortMaterial& material) {
   std::vector<std::vector<std::uint64_t>> hashes(material.fingerprints.size());
   tbb::parallel_for(std::size_t{0}, hashes.size(), [&](std::size_t s) {
     for (const auto& file : material.fingerprints[s])
       for (const auto& fp : file) hashes[s].push_back(fp.hash);
     std::sort(hashes[s].begin(), hashes[s].end());
   });
+  return hashes;
+}
+
+// Section matches and contained files of every listed pair: cheap next to fragments, and the
+// score needs them.
+void attach_evidence(std::vector<PairResult>& pairs, const std::vector<SubmissionSummary>& members,
+                     const std::vector<std::vector<std::uint64_t>>& hashes,
+                     const CohortMaterial& material, const CohortIndex& index,
+                     const PipelineOptions& options) {
   const auto sections_of = [&](std::uint32_t s) {
     std::vector<std::vector<MarkdownSection>> out;
-    for (const auto& f : result.submissions[s].files) out.push_back(f.sections);
+    for (const auto& f : members[s].files) out.push_back(f.sections);
     return out;
   };
   const auto& fps = material.fingerprints;
-  tbb::parallel_for(std::size_t{0}, result.pairs.size(), [&](std::size_t i) {
-    auto& pair = result.pairs[i];
+  tbb::parallel_for(std::size_t{0}, pairs.size(), [&](std::size_t i) {
+    auto& pair = pairs[i];
     pair.sections = match_sections(fps[pair.a], sections_of(pair.a), hashes[pair.b], index, false,
                                    options.sections);
     auto b_sections = match_sections(fps[pair.b], sections_of(pair.b), hashes[pair.a], index, true,
@@ -290,15 +335,108 @@ void attach_evidence(CohortResult& result, const CohortMaterial& material,
 }
 
 // Fragments for the pairs worth reading: the first `fragment_pairs` of the ranking.
-void attach_pair_fragments(CohortResult& result, const CohortMaterial& material,
-                      const CohortIndex& index, const PipelineOptions& options) {
+void attach_pair_fragments(std::vector<PairResult>& pairs, const CohortMaterial& material,
+                           const CohortIndex& index, const PipelineOptions& options) {
   const auto& fps = material.fingerprints;
-  const std::size_t with_fragments = std::min(options.fragment_pairs, result.pairs.size());
+  const std::size_t with_fragments = std::min(options.fragment_pairs, pairs.size());
   tbb::parallel_for(std::size_t{0}, with_fragments, [&](std::size_t i) {
-    auto& pair = result.pairs[i];
+    auto& pair = pairs[i];
     attach_fragments(pair, match_fragments(fps[pair.a], fps[pair.b], index, options.fingerprint.k),
                      options.fragments_per_pair);
   });
+}
+
+// Appends the archives' submissions, then the reference documents, to the cohort; returns where
+// the references begin.
+std::uint32_t add_outside_sources(std::vector<Submission>& members, const PipelineOptions& options,
+                                  std::vector<std::string>& errors) {
+  DiscoveryOptions discovery;
+  discovery.max_file_bytes = options.limits.max_file_bytes;
+  const auto add = [&](const auto& discover, const std::filesystem::path& path) {
+    try {
+      auto found = discover(path, discovery);
+      std::move(found.begin(), found.end(), std::back_inserter(members));
+    } catch (const std::exception& e) {
+      errors.push_back(e.what());
+    }
+  };
+  for (const auto& path : options.archives) add(discover_archive, path);
+  const auto references_begin = static_cast<std::uint32_t>(members.size());
+  for (const auto& path : options.references) add(discover_references, path);
+  return references_begin;
+}
+
+// Each submission against each reference document it shares fingerprints or images with.
+std::vector<ReferenceResult> judge_references(std::vector<PairResult> pairs,
+                                              const CohortMaterial& material,
+                                              const CohortIndex& index,
+                                              const PipelineOptions& options) {
+  std::vector<ReferenceResult> out;
+  for (auto& pair : pairs) {
+    auto files = reference_file_matches(material.fingerprints[pair.a], material.fingerprints[pair.b],
+                                        pair.image_matches, index);
+    out.push_back(judge_reference(std::move(pair), std::move(files), options.bands));
+  }
+  std::sort(out.begin(), out.end(), [](const ReferenceResult& x, const ReferenceResult& y) {
+    if (x.pair.a != y.pair.a) return x.pair.a < y.pair.a;
+    if (x.highest != y.highest) return x.highest > y.highest;
+    return x.pair.b < y.pair.b;
+  });
+  return out;
+}
+
+// How reports name a reference file: its folder's name and its path, like the document ids.
+std::string reference_file_name(const SubmissionSummary& document, const FileSummary& file) {
+  return (std::filesystem::path(document.id).parent_path() / file.path).generic_string();
+}
+
+// A student text file whose lines are nearly all a reference file's, as written: the professor's
+// file handed in unchanged. Fingerprints pick the candidates; the text decides.
+void add_professor_files(CohortResult& result, const PipelineOptions& options) {
+  const auto text_of = [&](const FileSummary& file) {
+    auto read = read_text_file(file.absolute, options.limits);
+    return read.ok ? std::move(read.decoded.text) : std::string();
+  };
+  for (const auto& reference : result.references) {
+    auto& submission = result.submissions[reference.pair.a];
+    const auto& document = result.reference_documents[reference.pair.b];
+    for (const auto& m : reference.files) {
+      const auto& file = submission.files[m.file];
+      const auto& original = document.files[m.reference_file];
+      if (m.similarity < options.professor_file_share || file.channel == Channel::images ||
+          !file.hidden_in.empty())
+        continue;
+      const double share = verbatim_line_share(text_of(file), text_of(original));
+      if (share >= options.professor_file_share)
+        submission.findings.push_back(
+            {"professor_file", file.path, share, reference_file_name(document, original)});
+    }
+  }
+}
+
+// The cohort's watermarks, each traced to the reference files carrying the same mark.
+std::vector<WatermarkFinding> watermark_findings(const CohortResult& result,
+                                                 const CohortMaterial& material,
+                                                 std::uint32_t cohort_size,
+                                                 std::uint32_t references_begin) {
+  WatermarkSources sources;
+  for (std::uint32_t d = 0; d < result.reference_documents.size(); ++d) {
+    const auto& document = result.reference_documents[d];
+    std::vector<std::vector<Watermark>> marks(document.files.size());
+    for (const auto& [file, own] : material.watermarks[references_begin + d]) marks[file] = own;
+    for (std::uint32_t f = 0; f < document.files.size(); ++f)
+      sources.add(reference_file_name(document, document.files[f]),
+                  std::filesystem::path(document.files[f].path).filename().string(), marks[f]);
+  }
+  std::vector<WatermarkFinding> out;
+  for (std::uint32_t s = 0; s < cohort_size; ++s)
+    for (const auto& [file, marks] : material.watermarks[s])
+      for (const auto& mark : marks)
+        out.push_back({s, result.submissions[s].files[file].path, mark, sources.source_of(mark)});
+  std::stable_sort(out.begin(), out.end(), [](const WatermarkFinding& x, const WatermarkFinding& y) {
+    return std::tie(x.submission, x.file, x.mark.line) < std::tie(y.submission, y.file, y.mark.line);
+  });
+  return out;
 }
 
 nlohmann::ordered_json score_params_json(const ScoreParams& score) {
@@ -346,8 +484,11 @@ void judge(CohortResult& result, const PipelineOptions& options) {
 }  // namespace
 
 nlohmann::ordered_json params_json(const PipelineOptions& options) {
-  nlohmann::ordered_json base = nlohmann::ordered_json::array();
-  for (const auto& b : options.base) base.push_back(b.generic_string());
+  const auto paths = [](const std::vector<std::filesystem::path>& list) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& p : list) out.push_back(p.generic_string());
+    return out;
+  };
   return {{"k", options.fingerprint.k},
           {"window", options.fingerprint.window},
           {"min_novel_share", options.fingerprint.min_novel_share},
@@ -384,42 +525,69 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
                       {"min_overlap", options.images.min_overlap},
                       {"max_scattered", options.images.max_scattered},
                       {"max_overlay_share", options.images.max_overlay_share}}},
-          {"base", std::move(base)}};
+          {"base", paths(options.base)},
+          {"references", paths(options.references)},
+          {"archives", paths(options.archives)},
+          {"professor_file_share", options.professor_file_share},
+          {"generated", {{"long_line", options.generated.long_line},
+                         {"min_minified_bytes", options.generated.min_minified_bytes},
+                         {"minified_average_line", options.generated.minified_average_line},
+                         {"min_data_uri", options.generated.min_data_uri}}}};
 }
 
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,
                      const ProgressCallback& progress, AnalysisCache* cache) {
   CohortResult result;
   result.params = params_json(options);
-  std::string base_keys;
-  const auto base = load_base(options, result.errors, base_keys);
-  auto analyzed = analyze_files(submissions, options, base, progress, cache,
-                                analysis_scope(options, base_keys));
+  const auto base = load_base(options, result.errors);
+  const auto cohort_size = static_cast<std::uint32_t>(submissions.size());
+  const auto references_begin = add_outside_sources(submissions, options, result.errors);
+  auto analyzed = analyze_files(submissions, options, base.material, progress, cache,
+                                analysis_scope(options, base));
 
   CohortMaterial material(submissions.size());
+  std::vector<SubmissionSummary> members;
   std::size_t next = 0;
   for (std::uint32_t s = 0; s < submissions.size(); ++s) {
     const auto files = std::span(analyzed).subspan(next, submissions[s].files.size());
     next += files.size();
     auto summary = summarize(submissions[s], s, files, material);
-    summary.findings = findings_of(summary, options);
-    result.submissions.push_back(std::move(summary));
+    if (s < cohort_size) summary.findings = findings_of(summary, options, base);
+    members.push_back(std::move(summary));
   }
 
   const CohortIndex index(material.indexed, static_cast<std::uint32_t>(submissions.size()),
-                          options.index);
-  result.pairs = score_pairs(index, options.floor);
-  attach_channel_cosines(result.pairs, material.features, options);
-  attach_image_matches(result.pairs, material, options);
-  std::erase_if(result.pairs, [&](const PairResult& p) {
-    return std::max(p.overall.similarity, p.channels[channel_index(Channel::images)].similarity) <
-           options.min_similarity;
+                          options.index, cohort_size);
+  auto pairs = score_pairs(index, options.floor);
+  attach_channel_cosines(pairs, material.features, options);
+  attach_image_matches(pairs, material, cohort_size, options);
+  std::erase_if(pairs, [&](const PairResult& p) {
+    return p.a >= cohort_size ||
+           std::max(p.overall.similarity, p.channels[channel_index(Channel::images)].similarity) <
+               options.min_similarity;
   });
-  attach_evidence(result, material, index, options);
+  const auto hashes = sorted_hashes(material);
+  std::vector<PairResult> reference_pairs;
+  for (auto& p : pairs)
+    if (p.b >= references_begin) reference_pairs.push_back(std::move(p));
+  std::erase_if(pairs, [&](const PairResult& p) { return p.b >= references_begin; });
+  attach_evidence(reference_pairs, members, hashes, material, index, options);
+  attach_pair_fragments(reference_pairs, material, index, options);
+  result.references = judge_references(std::move(reference_pairs), material, index, options);
+  for (auto& reference : result.references) reference.pair.b -= references_begin;
+  result.reference_documents.assign(std::make_move_iterator(members.begin() + references_begin),
+                                    std::make_move_iterator(members.end()));
+  members.resize(references_begin);
+  result.submissions = std::move(members);
+  add_professor_files(result, options);
+
+  result.pairs = std::move(pairs);
+  attach_evidence(result.pairs, result.submissions, hashes, material, index, options);
   judge(result, options);
-  attach_pair_fragments(result, material, index, options);
+  attach_pair_fragments(result.pairs, material, index, options);
   judge(result, options);  // now with the longest fragment among the reasons
   result.clusters = cluster_pairs(result.pairs, result.verdicts);
+  result.watermarks = watermark_findings(result, material, cohort_size, references_begin);
   return result;
 }
 

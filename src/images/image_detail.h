@@ -16,6 +16,9 @@ namespace huella {
 cv::Mat decode_image(std::string_view bytes, const ImageProbe& probe, const ImageParams& params,
                      std::string& reason);
 
+// The image at `path` as BGR at working scale, within the limits; empty with a reason if it fails.
+cv::Mat read_color(const std::filesystem::path& path, const ImageParams& params, std::string& reason);
+
 // The image at `path` in grey at working scale, read again to verify a match; empty if it fails.
 cv::Mat read_gray(const std::filesystem::path& path, const ImageParams& params);
 

@@ -131,11 +131,15 @@ ImageRead read_image(const std::filesystem::path& path, const ImageParams& param
   return out;
 }
 
-cv::Mat read_gray(const std::filesystem::path& path, const ImageParams& params) {
-  std::string reason;
+cv::Mat read_color(const std::filesystem::path& path, const ImageParams& params, std::string& reason) {
   const auto bytes = read_file(path, params, reason);
   ImageProbe probe;
-  const cv::Mat color = reason.empty() ? decode_within_limits(bytes, params, probe, reason) : cv::Mat();
+  return reason.empty() ? decode_within_limits(bytes, params, probe, reason) : cv::Mat();
+}
+
+cv::Mat read_gray(const std::filesystem::path& path, const ImageParams& params) {
+  std::string reason;
+  const cv::Mat color = read_color(path, params, reason);
   cv::Mat gray;
   if (!color.empty()) cv::cvtColor(color, gray, cv::COLOR_BGR2GRAY);
   return gray;

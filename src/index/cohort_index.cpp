@@ -39,8 +39,8 @@ void for_each_group(const std::vector<Posting>& postings, Visit visit) {
 }  // namespace
 
 CohortIndex::CohortIndex(std::span<const IndexedFile> files, std::uint32_t submission_count,
-                         const IndexParams& params)
-    : distinct_(submission_count) {
+                         const IndexParams& params, std::uint32_t cohort_size)
+    : distinct_(submission_count), cohort_size_(std::min(cohort_size, submission_count)) {
   frequency_cut_ = params.frequency_cut(submission_count);
 
   std::size_t total = 0;
@@ -90,7 +90,8 @@ void CohortIndex::for_each_candidate(const std::function<void(const CandidatePai
     std::vector<std::uint32_t> touched;
   };
   tbb::enumerable_thread_specific<Counters> counters([n] { return Counters{std::vector<std::array<std::uint32_t, kChannelCount>>(n), {}}; });
-  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n), [&](const auto& range) {
+  // Every pair has its lower index in the cohort: pairs of two outside sources are never visited.
+  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, cohort_size_), [&](const auto& range) {
     auto& local = counters.local();
     for (std::uint32_t a = range.begin(); a != range.end(); ++a) {
       for (std::uint32_t i = submission_start_[a]; i < submission_start_[a + 1]; ++i) {

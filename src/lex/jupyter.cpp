@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "huella/lex.h"
+#include "huella/line_counter.h"
 #include "scan.h"
 
 namespace huella {
@@ -71,30 +72,6 @@ void join_source(const nlohmann::json& source, std::string& out) {
       if (line.is_string()) out += line.get_ref<const std::string&>();
   }
 }
-
-// Counts lines forward as offsets grow, so a notebook is scanned once.
-class LineCounter {
- public:
-  explicit LineCounter(std::string_view text) : text_(text) {}
-
-  std::uint32_t line_at(std::size_t offset) {
-    offset = std::min(offset, text_.size());
-    if (offset < offset_) {
-      offset_ = 0;
-      line_ = 1;
-    }
-    line_ += static_cast<std::uint32_t>(
-        std::count(text_.begin() + static_cast<std::ptrdiff_t>(offset_),
-                   text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-    offset_ = offset;
-    return line_;
-  }
-
- private:
-  std::string_view text_;
-  std::size_t offset_ = 0;
-  std::uint32_t line_ = 1;
-};
 
 void lex_cells(std::string_view text, const nlohmann::json& cells, TokenSink& sink) {
   const auto offsets = cell_source_offsets(text);

@@ -24,6 +24,7 @@ std::string finding_words(const Reason& r, ReportLanguage language) {
   if (r.subject == "unfilled_template") return std::string(w.unfilled_template) + " " + percent(r.value);
   if (r.subject == "hidden_text") return std::string(w.hidden_text) + " " + count;
   if (r.subject == "invisible_characters") return count + " " + std::string(w.invisible_characters);
+  if (r.subject == "professor_file") return std::string(w.professor_file) + " " + percent(r.value);
   return r.subject;
 }
 

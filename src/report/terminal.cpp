@@ -3,7 +3,7 @@
 #include <ostream>
 #include <sstream>
 
-#include "huella/text.h"
+#include "file_text.h"
 #include "words.h"
 
 namespace huella {
@@ -32,13 +32,7 @@ std::string clip(std::string_view s, std::size_t width) {
 // The lines of a file as analyzed: text decoded from a hidden blob, or the file on disk.
 std::vector<std::string> read_lines(const FileSummary& file) {
   std::vector<std::string> lines;
-  std::string text = file.content;
-  if (file.hidden_in.empty()) {
-    auto read = read_text_file(file.absolute, TextLimits{});
-    if (!read.ok) return lines;
-    text = std::move(read.decoded.text);
-  }
-  std::istringstream in(text);
+  std::istringstream in(analyzed_text(file));
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -87,9 +81,36 @@ void write_findings(std::ostream& out, const CohortResult& result, ReportLanguag
         out << w.unfilled_template << " (" << percent(f.value) << ")\n";
       else if (f.kind == "hidden_text")
         out << w.hidden_text << " " << static_cast<long>(f.value) << "\n";
+      else if (f.kind == "professor_file")
+        out << w.professor_file << " " << f.source << " (" << percent(f.value) << ")\n";
       else
         out << static_cast<long>(f.value) << " " << w.invisible_characters << "\n";
     }
+}
+
+void write_outside_sources(std::ostream& out, const CohortResult& result, ReportLanguage language) {
+  const auto& w = words(language);
+  for (const auto& r : result.references) {
+    if (r.verdict == Verdict::original) continue;
+    const auto& submission = result.submissions[r.pair.a];
+    const auto& document = result.reference_documents[r.pair.b];
+    out << submission.id << ": " << w.reference << " " << document.id << " "
+        << percent(r.pair.overall.similarity) << ", " << w.verdict << " " << verdict_name(r.verdict);
+    if (!r.files.empty())
+      out << " (" << submission.files[r.files.front().file].path << " ~ "
+          << document.files[r.files.front().reference_file].path << " "
+          << percent(r.files.front().similarity) << ")";
+    out << "\n";
+  }
+  for (const auto& m : result.watermarks) {
+    out << result.submissions[m.submission].id << "/" << m.file << ":" << m.mark.line << ": "
+        << w.watermark << " " << watermark_kind_name(m.mark.kind) << ", "
+        << (m.source.empty() ? std::string(w.unknown_source) : m.source) << ", "
+        << (m.mark.intact ? w.intact : w.damaged);
+    if (m.mark.kind == WatermarkKind::zero_width)
+      out << " (" << m.mark.bytes_recovered << " " << w.bytes << ")";
+    out << "\n";
+  }
 }
 
 void write_ranking(std::ostream& out, const CohortResult& result, std::size_t top,
@@ -98,6 +119,7 @@ void write_ranking(std::ostream& out, const CohortResult& result, std::size_t to
   if (result.pairs.empty()) {
     out << w.no_pairs << "\n";
     write_findings(out, result, language);
+    write_outside_sources(out, result, language);
     return;
   }
   std::size_t id_width = 8;
@@ -128,7 +150,7 @@ void write_ranking(std::ostream& out, const CohortResult& result, std::size_t to
     if (verdict.verdict != Verdict::original) write_reasons(out, verdict, 3, language);
   }
   out << shown << " " << w.of << " " << result.pairs.size() << " " << w.pairs_listed << ", "
-      << result.submissions.size() << " " << w.submissions << "\n";
+      << result.cohort_size() << " " << w.submissions << "\n";
   for (std::size_t i = 0; i < result.clusters.size(); ++i) {
     const auto& c = result.clusters[i];
     out << (i == 0 ? std::string(w.clusters) + ":\n" : "") << "  " << i + 1 << ") "
@@ -137,6 +159,7 @@ void write_ranking(std::ostream& out, const CohortResult& result, std::size_t to
     out << "\n";
   }
   write_findings(out, result, language);
+  write_outside_sources(out, result, language);
 }
 
 void write_comparison(std::ostream& out, const CohortResult& result, const PairResult& p,

@@ -13,7 +13,9 @@ const ReportWords& words(ReportLanguage language) {
                               "caracteres invisibles (de ancho cero u ocultos)",
                               "texto oculto en base64, comparado como prosa; línea",
                               "literales", "imagen", "distancia", "coincide", "metadatos",
-                              "puntuación", "veredicto", "grupos"};
+                              "puntuación", "veredicto", "grupos",
+                              "entregado sin cambios: archivo del profesor", "referencia",
+                              "marca de agua", "intacta", "dañada", "bytes", "origen desconocido"};
   static const ReportWords en{"#", "A", "B", "similarity", "coverage A", "coverage B",
                               "longest fragment", "top files", "tokens",
                               "No pair shares a fingerprint.", "pairs listed", "of",
@@ -24,7 +26,9 @@ const ReportWords& words(ReportLanguage language) {
                               "invisible characters (zero-width or hidden)",
                               "text hidden as base64, compared as prose; line", "literals",
                               "image", "distance", "agreement", "metadata", "score",
-                              "verdict", "clusters"};
+                              "verdict", "clusters", "handed in unchanged: the professor's file",
+                              "reference", "watermark", "intact", "damaged", "bytes",
+                              "unknown source"};
   return language == ReportLanguage::es ? es : en;
 }
 

@@ -11,7 +11,9 @@ struct ReportWords {
   std::string_view rank, a, b, similarity, coverage_a, coverage_b, longest, top_files, tokens,
       no_pairs, pairs_listed, of, submissions, fragment, lines, channel, shared_fingerprints,
       fragments_not_computed, more_fragments, section, shared_in_other, cosine, unfilled_template,
-      invisible_characters, hidden_text, literals, image, distance, agreement, metadata, score, verdict, clusters;
+      invisible_characters, hidden_text, literals, image, distance, agreement, metadata, score,
+      verdict, clusters, professor_file, reference, watermark, intact, damaged, bytes,
+      unknown_source;
 };
 
 const ReportWords& words(ReportLanguage language);
