@@ -130,6 +130,20 @@ TEST_CASE("cli: --fail-on exits 1 when a pair reaches the band, --bands moves th
   CHECK(run_huella("report " + honest.path().string() + " --fail-on similar_parcial").exit_code == 0);
 }
 
+TEST_CASE("cli: names and reasons that are not UTF-8 reach the JSON replaced, never crash it") {
+  TempFolder cohort;
+  cohort.write("ana/kafka/productor.py", kProducer);
+  cohort.write("ana/kafka/copia\xff\xfe.py", kProducer);
+  cohort.write("luis/kafka/productor.py", kRenamedProducer);
+  cohort.write("luis/capturas/rota.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\x0d\xff\xfe\xfd\xfc", 16));
+  TempFolder out;
+  const auto json_path = out.path() / "out.json";
+  REQUIRE(run_huella("report " + cohort.path().string() + " --json " + json_path.string()).exit_code == 0);
+  const auto json = nlohmann::json::parse(read(json_path));
+  CHECK(json["pairs"].size() >= 1);
+  CHECK(json.dump().find("copia\xef\xbf\xbd") != std::string::npos);  // U+FFFD in the name
+}
+
 TEST_CASE("cli: the JSON follows the contract and is byte-identical across runs") {
   TempFolder cohort;
   cohort.write("ana/kafka/productor.py", kProducer);

@@ -162,7 +162,8 @@ bool write_outputs(const Outputs& outputs, const CohortResult& result, ReportLan
   if (!outputs.json.empty()) {
     auto json = to_json(result, language);
     if (nightly) add_nightly_json(json, *nightly);
-    ok = write_output(outputs.json, json.dump(2) + "\n");
+    ok = write_output(outputs.json,
+                      json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
   if (!outputs.csv.empty()) {
     std::ostringstream csv;
