@@ -139,7 +139,7 @@ TEST_CASE("cli: names and reasons that are not UTF-8 reach the JSON replaced, ne
   TempFolder out;
   const auto json_path = out.path() / "out.json";
   REQUIRE(run_huella("report " + cohort.path().string() + " --json " + json_path.string()).exit_code == 0);
-  const auto json = nlohmann::json::parse(read(json_path));
+  const auto json = nlohmann::json::parse(file_content(json_path));
   CHECK(json["pairs"].size() >= 1);
   CHECK(json.dump().find("copia\xef\xbf\xbd") != std::string::npos);  // U+FFFD in the name
 }
