@@ -9,35 +9,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "huella_process.h"
 #include "temp_folder.h"
 
+using huella::test::file_content;
+using huella::test::run_huella;
 using huella::test::TempFolder;
 
 namespace {
-
-struct Run {
-  int exit_code;
-  std::string out;
-};
-
-// Runs huella with `arguments` (shell-quoted by the caller); stderr is discarded.
-Run run_huella(const std::string& arguments) {
-  const std::string command = std::string(HUELLA_BINARY) + " " + arguments + " 2>/dev/null";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 const std::string kProducer =
     "from kafka import KafkaProducer\n"
@@ -105,13 +84,13 @@ TEST_CASE("cli: --html writes one self-contained page, and an unwritable --html 
   cohort.write("luis/kafka/productor.py", kRenamedProducer);
   const auto html = cohort.path() / "informe.html";
   CHECK(run_huella("report " + cohort.path().string() + " --html " + html.string()).exit_code == 0);
-  const std::string page = read(html);
+  const std::string page = file_content(html);
   CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(page.find("Content-Security-Policy") != std::string::npos);
   CHECK(page.find("\"a\":\"ana\"") != std::string::npos);
   CHECK(run_huella("compare " + (cohort.path() / "ana").string() + " " + (cohort.path() / "luis").string() +
                    " --html " + html.string() + " --lang en").exit_code == 0);
-  CHECK(read(html).find("<html lang=\"en\">") != std::string::npos);
+  CHECK(file_content(html).find("<html lang=\"en\">") != std::string::npos);
   CHECK(run_huella("report " + cohort.path().string() + " --html /nonexistent/dir/out.html").exit_code == 2);
 }
 
@@ -136,7 +115,7 @@ TEST_CASE("cli: --fail-above exits 1 when a pair crosses it, 0 otherwise") {
   CHECK(run_huella(base + " --fail-above 1").exit_code == 0);
 }
 
-TEST_CASE("cli: --fail-on exits 1 when a pair reaches the band; --bands moves the bands") {
+TEST_CASE("cli: --fail-on exits 1 when a pair reaches the band, --bands moves the bands") {
   TempFolder cohort;
   cohort.write("ana/kafka/productor.py", kProducer);
   cohort.write("luis/kafka/productor.py", kRenamedProducer);
@@ -160,7 +139,7 @@ TEST_CASE("cli: names and reasons that are not UTF-8 reach the JSON replaced, ne
   TempFolder out;
   const auto json_path = out.path() / "out.json";
   REQUIRE(run_huella("report " + cohort.path().string() + " --json " + json_path.string()).exit_code == 0);
-  const auto json = nlohmann::json::parse(read(json_path));
+  const auto json = nlohmann::json::parse(file_content(json_path));
   CHECK(json["pairs"].size() >= 1);
   CHECK(json.dump().find("copia\xef\xbf\xbd") != std::string::npos);  // U+FFFD in the name
 }
@@ -177,9 +156,9 @@ TEST_CASE("cli: the JSON follows the contract and is byte-identical across runs"
   const auto second = out.path() / "b.json";
   REQUIRE(run_huella("report " + cohort.path().string() + " --json " + first.string()).exit_code == 0);
   REQUIRE(run_huella("report " + cohort.path().string() + " --json " + second.string()).exit_code == 0);
-  CHECK(read(first) == read(second));
+  CHECK(file_content(first) == file_content(second));
 
-  const auto json = nlohmann::json::parse(read(first));
+  const auto json = nlohmann::json::parse(file_content(first));
   CHECK(json["schema"] == 2);
   CHECK(json["tool"] == "huella");
   CHECK(json.contains("version"));
@@ -291,9 +270,9 @@ TEST_CASE("cli: --reference and --archive give the references and watermarks sec
         std::string::npos);
   CHECK(terminal.out.find("pega_marca/README.md:7: watermark zero_width") != std::string::npos);
   CHECK(terminal.out.find("handed in unchanged") != std::string::npos);
-  const auto first = read(json_path);
+  const auto first = file_content(json_path);
   REQUIRE(run_huella(arguments + json_path.string()).exit_code == 0);
-  CHECK(read(json_path) == first);
+  CHECK(file_content(json_path) == first);
 
   const auto json = nlohmann::json::parse(first);
   CHECK(json["params"]["references"].size() == 1);

@@ -124,7 +124,7 @@ TEST_CASE("cohort: a copy hidden with zero-width characters and homoglyphs still
         if (f.path == "PROMPTS.md") CHECK(f.invisible_chars > 100);
 }
 
-TEST_CASE("cohort: the template handed in unfilled is nearly all template text; filled ones are not") {
+TEST_CASE("cohort: the template handed in unfilled is nearly all template text, filled ones are not") {
   for (const auto& s : cohort_result().submissions)
     for (const auto& f : s.files) {
       if (f.path != "PROMPTS.md" || f.tokens == 0) continue;
@@ -169,7 +169,7 @@ TEST_CASE("cohort: a copied reflection under one's own prompts shows as a sectio
   CHECK(reflections == 2);  // one on each side
 }
 
-TEST_CASE("cohort: the unfilled template is a finding; filled documents are not") {
+TEST_CASE("cohort: the unfilled template is a finding, filled documents are not") {
   for (const auto& s : cohort_result().submissions) {
     bool unfilled = false;
     for (const auto& f : s.findings) unfilled |= f.kind == "unfilled_template";
@@ -247,7 +247,7 @@ TEST_CASE("verdict: every planted copy is flagged, every innocent pair stays ori
   CHECK(lowest_flagged_copy >= 0.25);
 }
 
-TEST_CASE("verdict: the whole submission handed in again is a copia; one copied channel is not") {
+TEST_CASE("verdict: the whole submission handed in again is a copia, one copied channel is not") {
   CHECK(find_verdict("castro_sofia", "mora_diego")->verdict == Verdict::copia);
   CHECK(find_verdict("fernandez_diego", "medina_ana")->verdict == Verdict::muy_similar);
 }

@@ -59,7 +59,7 @@ TEST_CASE("corpus: a flat cohort has one submission per subfolder, sorted by id"
         std::vector<std::string>{"kafka/capturas/ui.png", "kafka/productor.py"});
 }
 
-TEST_CASE("corpus: forks are detected; ids are <fork>/<student>; --module selects one module") {
+TEST_CASE("corpus: forks are detected, ids are <fork>/<student>, --module selects one module") {
   TempFolder root;
   root.write("fork1/entregas/streaming_cloud/perez_ana/PROMPTS.md", "a");
   root.write("fork1/entregas/trabajo_final/perez_ana/01_README.md", "b");

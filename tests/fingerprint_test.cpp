@@ -83,7 +83,7 @@ TEST_CASE("fingerprint: a segment shorter than one window still yields one finge
   CHECK(winnow(stream({1, 2}), FingerprintParams{3, 10}).fingerprints.empty());
 }
 
-TEST_CASE("fingerprint: equal streams give equal fingerprints; one changed token changes few") {
+TEST_CASE("fingerprint: equal streams give equal fingerprints, one changed token changes few") {
   const FingerprintParams params{5, 4};
   auto a = random_symbols(500, 3);
   auto b = a;

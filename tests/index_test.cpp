@@ -130,7 +130,7 @@ TEST_CASE("similarity: Dice coefficient and coverage of each side") {
   CHECK(channel_similarity(0, 0, 0).similarity == 0);
 }
 
-TEST_CASE("similarity: overall counts every text channel together; pairs rank by it") {
+TEST_CASE("similarity: overall counts every text channel together, pairs rank by it") {
   const auto a = prints({1, 2, 3, 4});
   const auto b = prints({1, 2, 3, 4});
   const auto c = prints({1, 2, 30, 40});

@@ -43,7 +43,7 @@ TEST_CASE("markdown sections: headings inside code fences are not headings") {
   CHECK(s[1].title == "B");
 }
 
-TEST_CASE("markdown sections: no headings, no sections; closing hashes are dropped") {
+TEST_CASE("markdown sections: no headings, no sections, closing hashes are dropped") {
   CHECK(markdown_sections("texto suelto\nsin titulos").empty());
   CHECK(markdown_sections("### Titulo ###").front().title == "Titulo");
   CHECK(markdown_sections("#hashtag").empty());

@@ -34,7 +34,7 @@ TEST_CASE("markdown: fenced code goes to the channel of its language, with file 
   CHECK(file.tokens[file.segments[3].begin].line == 8);
 }
 
-TEST_CASE("markdown: untagged and unknown fences stay prose; an unclosed fence runs to the end") {
+TEST_CASE("markdown: untagged and unknown fences stay prose, an unclosed fence runs to the end") {
   const auto file = tokenize("a\n```\nTraceback error\n```\n```\nnunca cierra", Channel::prose,
                              lex_markdown);
   REQUIRE(file.segments.size() == 1);

@@ -69,7 +69,7 @@ double highest_against_references(const CohortResult& r, std::uint32_t submissio
 
 }  // namespace
 
-TEST_CASE("references: a document is the files of one name; documents never pair with each other") {
+TEST_CASE("references: a document is the files of one name, documents never pair with each other") {
   const auto& r = references_result();
   REQUIRE(r.reference_documents.size() == 2);
   CHECK(r.reference_documents[0].id == kIss);
@@ -180,7 +180,7 @@ TEST_CASE("references: honest dashboards stay under 0.25 against the references"
   CHECK(cohort.watermarks.empty());
 }
 
-TEST_CASE("archive: a reused submission pairs with the archive named; archives never pair") {
+TEST_CASE("archive: a reused submission pairs with the archive named, archives never pair") {
   PipelineOptions options;
   options.archives = {kFixtures / "archive" / "curso_2025"};
   const auto r = run("cohort", options);
@@ -193,7 +193,7 @@ TEST_CASE("archive: a reused submission pairs with the archive named; archives n
   for (const auto& p : r.pairs) CHECK(r.submissions[p.a].archive.empty());  // hidalgo ~ iglesias
 }
 
-TEST_CASE("base: a starter file handed in byte for byte is the professor's file; an edited one is not") {
+TEST_CASE("base: a starter file handed in byte for byte is the professor's file, an edited one is not") {
   std::ifstream in(kFixtures / "base" / "kafka" / "productor_inicial.py", std::ios::binary);
   std::stringstream starter;
   starter << in.rdbuf();

@@ -40,7 +40,7 @@ TEST_CASE("token sink: lines are computed from offsets") {
   CHECK(lines == std::vector<std::uint32_t>{1, 1, 3, 3, 4});
 }
 
-TEST_CASE("token sink: literal values ignore quotes and ASCII case; short ones are not kept") {
+TEST_CASE("token sink: literal values ignore quotes and ASCII case, short ones are not kept") {
   CHECK(literal_values("\"Sismos\" 'sismos'") == std::vector{literal_values("'SISMOS'")[0], literal_values("'SISMOS'")[0]});
   CHECK(literal_values("4.5") != literal_values("5.4"));
   CHECK(literal_values("'a' 1 ''").empty());

@@ -60,7 +60,7 @@ TEST_CASE("two channels copied whole add up as independent evidence: copia") {
   CHECK(v.verdict == Verdict::copia);
 }
 
-TEST_CASE("figures at the innocent level are no evidence; above it they count from the noise up") {
+TEST_CASE("figures at the innocent level are no evidence, above it they count from the noise up") {
   ScoreParams params;
   auto p = pair_of(0, 1);
   p.channels[channel_index(Channel::code)] = {.similarity = params.noise[0].similarity, .shared = 5,

@@ -93,7 +93,7 @@ TEST_CASE("the HTML comment is verified by its SHA-256 check") {
   CHECK_FALSE(marks[0].intact);
 }
 
-TEST_CASE("rights meta tags count when a dcterms tag is there; an author tag alone does not") {
+TEST_CASE("rights meta tags count when a dcterms tag is there, an author tag alone does not") {
   CHECK(find_watermarks("<head><meta name=\"author\" content=\"Ana\"></head>").empty());
   const auto marks = find_watermarks(
       "<head>\n<meta name=\"author\" content=\"P\">\n<meta name=\"dcterms.license\" content=\"CC\">\n");

@@ -31,6 +31,7 @@ struct SourceFile {
   Channel channel;
   const Language* language;
   std::uint64_t size;
+  std::string content_id = {};  // a key of the bytes known before reading them (a git blob id)
 };
 
 struct SkippedFile {

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "huella/corpus.h"
@@ -55,9 +57,20 @@ struct PipelineOptions {
 // Called with (files done, files total) from worker threads; may be empty.
 using ProgressCallback = std::function<void(std::size_t, std::size_t)>;
 
+// Per-file analyses kept between runs, so a file whose content was seen before is neither read
+// nor tokenized again. Used for files with a SourceFile::content_id; keys also carry everything
+// else that decides the analysis (version, parameters, base material). Entries are opaque
+// bytes. Called from worker threads: implementations synchronize.
+class AnalysisCache {
+ public:
+  virtual ~AnalysisCache() = default;
+  virtual std::optional<std::string> find(const std::string& key) = 0;
+  virtual void save(const std::string& key, std::string entry) = 0;
+};
+
 // `submissions` are the cohort; the references and archives of `options` are added to them.
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,
-                     const ProgressCallback& progress = {});
+                     const ProgressCallback& progress = {}, AnalysisCache* cache = nullptr);
 
 // The params section of the JSON: every parameter that decides a result.
 nlohmann::ordered_json params_json(const PipelineOptions& options);

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "huella/html_report.h"
+#include "huella/nightly.h"
 #include "huella/pipeline.h"
 
 namespace fs = std::filesystem;
@@ -23,6 +24,7 @@ namespace {
 constexpr int kExitDone = 0;
 constexpr int kExitAboveThreshold = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitNews = 3;
 
 struct Outputs {
   std::string json, csv, html;
@@ -65,7 +67,8 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
   app.add_option("--fail-above", o.fail_above, "Exit with 1 when a pair's score is above T")
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--fail-on", o.fail_on,
-                 "Exit with 1 when a pair reaches this verdict: similar_parcial, muy_similar, copia")
+                 "Exit with 1 when a pair reaches this verdict: similar_parcial, muy_similar, "
+                 "copia (nightly: with 3 when a new flag or a verdict rise does)")
       ->check(CLI::IsMember({"similar_parcial", "muy_similar", "copia"}));
   app.add_option("--bands", o.bands,
                  "Lower bounds of the verdicts similar_parcial, muy_similar and copia "
@@ -198,12 +201,15 @@ bool write_output(const std::string& path, const std::string& content) {
   return true;
 }
 
-bool write_outputs(const Outputs& outputs, const CohortResult& result, ReportLanguage language) {
+bool write_outputs(const Outputs& outputs, const CohortResult& result, ReportLanguage language,
+                   const NightlyFindings* nightly = nullptr) {
   bool ok = true;
-  if (!outputs.json.empty())
+  if (!outputs.json.empty()) {
+    auto json = to_json(result, language);
+    if (nightly) add_nightly_json(json, *nightly);
     ok = write_output(outputs.json,
-                      to_json(result, language).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
-                          "\n");
+                      json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  }
   if (!outputs.csv.empty()) {
     std::ostringstream csv;
     write_csv(csv, result, language);
@@ -223,15 +229,20 @@ ReportLanguage report_language(const CommonOptions& o) {
   return o.language == "en" ? ReportLanguage::en : ReportLanguage::es;
 }
 
+bool above_threshold(const CommonOptions& o, const CohortResult& result) {
+  if (o.fail_above)
+    for (const auto& v : result.verdicts)
+      if (v.score > *o.fail_above) return true;
+  return false;
+}
+
 int finish(const CommonOptions& o, CohortResult& result) {
   result.params["max_files"] = o.max_files;  // a discovery limit: params_json sees the pipeline's
   report_problems(result);
   if (!write_outputs(o.outputs, result, report_language(o))) return kExitUsage;
-  for (const auto& v : result.verdicts) {
-    if (o.fail_above && v.score > *o.fail_above) return kExitAboveThreshold;
-    if (o.fail_on && v.verdict >= verdict_from_name(*o.fail_on))
-      return kExitAboveThreshold;
-  }
+  if (above_threshold(o, result)) return kExitAboveThreshold;
+  for (const auto& v : result.verdicts)
+    if (o.fail_on && v.verdict >= verdict_from_name(*o.fail_on)) return kExitAboveThreshold;
   return kExitDone;
 }
 
@@ -303,6 +314,36 @@ int run_compare(const fs::path& a, const fs::path& b, CommonOptions& o) {
   return finish(o, result);
 }
 
+struct NightlyCommand {
+  NightlyOptions options;
+  unsigned fetch_timeout = 120;
+};
+
+// The run is recorded in the database only once its reports are written: a run that dies
+// before is redone whole, with the same changes, by the next one.
+int run_nightly(NightlyCommand& command, CommonOptions& o) {
+  if (!check_outputs(o.outputs)) return kExitUsage;
+  command.options.discovery.max_file_bytes = o.max_file_bytes;
+  command.options.fetch_timeout = std::chrono::seconds(command.fetch_timeout);
+  try {
+    NightlyJob job(command.options);
+    auto report = job.run(o.pipeline, progress_reporter());
+    auto& out = text_stream(o);
+    write_ranking(out, report.result, o.top, report_language(o));
+    write_changes(out, report.findings, report_language(o));
+    report_problems(report.result);
+    if (!write_outputs(o.outputs, report.result, report_language(o), &report.findings))
+      return kExitUsage;
+    job.record(report);
+    if (above_threshold(o, report.result)) return kExitAboveThreshold;
+    const bool news = o.fail_on && news_reach(report.findings.changes, verdict_from_name(*o.fail_on));
+    return news ? kExitNews : kExitDone;
+  } catch (const StoreError& e) {
+    std::cerr << e.what() << "\n";
+    return kExitUsage;
+  }
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -314,7 +355,9 @@ int run_cli(int argc, char** argv) {
       "  huella compare entregas/streaming_cloud/ana entregas/streaming_cloud/luis\n"
       "  huella compare ana/kafka/productor.py luis/kafka/productor.py --lang en\n"
       "  huella report entregas/ --reference reference_dashboards/ --archive curso_2025/\n"
-      "Exit codes: 0 done, 1 a pair above --fail-above, 2 usage error or unreadable input.");
+      "  huella nightly forks/ --upstream curso.git --db huella.db --fail-on copia --json hoy.json\n"
+      "Exit codes: 0 done, 1 a pair above --fail-above, 2 usage error or unreadable input,\n"
+      "3 (nightly) something new reaches the --fail-on band.");
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("huella ") + HUELLA_VERSION);
 
@@ -343,6 +386,30 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   add_common_options(*compare, compare_options);
 
+  CommonOptions nightly_options;
+  NightlyCommand nightly_command;
+  auto& n = nightly_command.options;
+  auto* nightly = app.add_subcommand(
+      "nightly", "Incremental run over every fork, with history: what is new since the last run");
+  nightly->add_option("FORKS", n.sources,
+                      "Folder of fork repositories (bare or checkouts), or a file of fork URLs "
+                      "(one per line: URL [NAME]); repeatable")
+      ->required()
+      ->check(CLI::ExistingPath);
+  nightly->add_option("--db", n.database, "SQLite database of the cache and the runs' history")
+      ->capture_default_str();
+  nightly->add_option("--upstream", n.upstream,
+                      "The course repository: files found in its history are the professor's")
+      ->check(CLI::ExistingDirectory);
+  nightly->add_option("--module", n.discovery.module,
+                      "Only entregas/MODULE/<student>/ (e.g. streaming_cloud)");
+  nightly->add_option("--fetch-timeout", nightly_command.fetch_timeout,
+                      "Seconds allowed to fetch each fork given by URL")
+      ->capture_default_str();
+  nightly->add_option("--top", nightly_options.top, "Pairs shown in the terminal table")
+      ->capture_default_str();
+  add_common_options(*nightly, nightly_options);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -350,7 +417,9 @@ int run_cli(int argc, char** argv) {
     return code == 0 ? kExitDone : kExitUsage;
   }
 
-  CommonOptions& chosen = report->parsed() ? report_options : compare_options;
+  CommonOptions& chosen = report->parsed()    ? report_options
+                          : nightly->parsed() ? nightly_options
+                                              : compare_options;
   chosen.pipeline.limits.max_file_bytes = chosen.max_file_bytes;
   if (chosen.all_pairs) {
     chosen.pipeline.floor = {0, 0, 0};
@@ -367,6 +436,7 @@ int run_cli(int argc, char** argv) {
   if (chosen.threads > 0)
     thread_limit.emplace(tbb::global_control::max_allowed_parallelism, chosen.threads);
   if (report->parsed()) return run_report(cohort, layout, module, report_options);
+  if (nightly->parsed()) return run_nightly(nightly_command, nightly_options);
   return run_compare(side_a, side_b, compare_options);
 }
 

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analyzed_file.h"
 #include "huella/generated.h"
 #include "huella/hidden_text.h"
 #include "huella/markdown.h"
@@ -23,27 +24,6 @@ namespace fs = std::filesystem;
 
 namespace huella {
 namespace {
-
-// What the per-file stages produce for one file.
-struct AnalyzedFile {
-  bool ok = false;
-  std::string reason;
-  std::string key;
-  std::uint32_t tokens = 0;
-  std::uint32_t replaced_bytes = 0;
-  std::uint32_t invisible_chars = 0;
-  std::uint32_t base_tokens = 0;
-  std::vector<Fingerprint> fingerprints;
-  FileFeatures features;
-  std::vector<MarkdownSection> sections;
-  ImageSignature image;  // images only
-  std::vector<Watermark> watermarks;
-  std::vector<GeneratedRegion> generated;  // left out of lexing
-  // Base64 text the file hides, analyzed as prose of its own: line of the blob, decoded text.
-  std::uint32_t hidden_line = 0;
-  std::string hidden_text;
-  std::vector<AnalyzedFile> hidden;
-};
 
 // Lexing, winnowing and features of one text, as a file of `channel` read by `lex`; false with
 // `out.reason` when the lexer refused it.
@@ -168,17 +148,46 @@ Base load_base(const PipelineOptions& options, std::vector<std::string>& errors)
   return base;
 }
 
+// What decides a file's analysis besides its bytes: cache entries are valid under this key only.
+std::string analysis_scope(const PipelineOptions& options, const Base& base) {
+  std::vector<std::string> keys;
+  for (const auto& [key, file] : base.file_by_key) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  std::string scope = std::string(HUELLA_VERSION) + "/" + std::to_string(kAnalysisEncoding) + "/" +
+                      params_json(options).dump();
+  for (const auto& key : keys) scope += "/" + key;
+  return content_key(scope);
+}
+
+// The file's analysis from `cache` when it holds one for the file's content, else computed and
+// saved there.
+AnalyzedFile analyze_file_through(const SourceFile& file, const PipelineOptions& options,
+                                  const BaseMaterial& base, AnalysisCache* cache,
+                                  const std::string& scope) {
+  if (cache == nullptr || file.content_id.empty()) return analyze_file_guarded(file, options, base);
+  const std::string key = file.content_id + "/" + scope;
+  AnalyzedFile analyzed;
+  if (const auto entry = cache->find(key); entry && decode_analysis(*entry, analyzed)) {
+    analyzed.image.path = file.absolute;
+    return analyzed;
+  }
+  analyzed = analyze_file_guarded(file, options, base);
+  cache->save(key, encode_analysis(analyzed));
+  return analyzed;
+}
+
 // The per-file stages, in parallel over every file of every submission, in submission order.
 std::vector<AnalyzedFile> analyze_files(const std::vector<Submission>& submissions,
                                         const PipelineOptions& options, const BaseMaterial& base,
-                                        const ProgressCallback& progress) {
+                                        const ProgressCallback& progress, AnalysisCache* cache,
+                                        const std::string& scope) {
   std::vector<const SourceFile*> files;
   for (const auto& submission : submissions)
     for (const auto& file : submission.files) files.push_back(&file);
   std::vector<AnalyzedFile> analyzed(files.size());
   std::atomic<std::size_t> done{0};
   tbb::parallel_for(std::size_t{0}, files.size(), [&](std::size_t i) {
-    analyzed[i] = analyze_file_guarded(*files[i], options, base);
+    analyzed[i] = analyze_file_through(*files[i], options, base, cache, scope);
     const auto n = ++done;
     if (progress) progress(n, files.size());
   });
@@ -568,13 +577,14 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
 }
 
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,
-                     const ProgressCallback& progress) {
+                     const ProgressCallback& progress, AnalysisCache* cache) {
   CohortResult result;
   result.params = params_json(options);
   const auto base = load_base(options, result.errors);
   const auto cohort_size = static_cast<std::uint32_t>(submissions.size());
   const auto references_begin = add_outside_sources(submissions, options, result.errors);
-  auto analyzed = analyze_files(submissions, options, base.material, progress);
+  auto analyzed = analyze_files(submissions, options, base.material, progress, cache,
+                                analysis_scope(options, base));
 
   CohortMaterial material(submissions.size());
   std::vector<SubmissionSummary> members;

@@ -32,4 +32,22 @@ const ReportWords& words(ReportLanguage language) {
   return language == ReportLanguage::es ? es : en;
 }
 
+const ChangeWords& change_words(ReportLanguage language) {
+  static const ChangeWords es{"Fork no leído:", "Cambios desde la ejecución",
+                              "Primera ejecución (sin historial anterior):", "  Entregas nuevas",
+                              "  Entregas cambiadas", "  Entregas desaparecidas",
+                              "  Pares señalados nuevos", "  Pares que suben de banda", "antes",
+                              "nada nuevo", "Primera aparición", "antes en el fork",
+                              "aparece a la vez en ambos",
+                              "Caché: archivos ya analizados", "de",
+                              "leídos y tokenizados ahora"};
+  static const ChangeWords en{"Fork not read:", "Changes since run", "First run (no earlier history):",
+                              "  New submissions", "  Changed submissions", "  Removed submissions",
+                              "  Newly flagged pairs", "  Pairs whose verdict rose", "before",
+                              "nothing new", "First seen", "earlier in fork",
+                              "appears in both at the same time",
+                              "Cache: files analyzed before", "of", "read and tokenized now"};
+  return language == ReportLanguage::es ? es : en;
+}
+
 }  // namespace huella

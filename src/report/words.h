@@ -18,4 +18,13 @@ struct ReportWords {
 
 const ReportWords& words(ReportLanguage language);
 
+// The nightly job's changes since the previous run.
+struct ChangeWords {
+  std::string_view fork_failed, since_run, first_run, new_submissions, changed_submissions,
+      removed_submissions, new_flags, verdict_rises, before, nothing_new, first_seen, earlier_in,
+      at_once, cache, of, analyzed;
+};
+
+const ChangeWords& change_words(ReportLanguage language);
+
 }  // namespace huella
