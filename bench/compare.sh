@@ -8,7 +8,8 @@
 # Environment:
 #   HUELLA_PEERS_DIR      where the npm peers are installed (default ~/.cache/huella-peers)
 #   HUELLA_COMPARE_RUNS   alternating runs per tool (default 3; SIM runs once: it takes minutes)
-#   HUELLA_COMPARE_TOOLS  tools to run (default "huella dolos jscpd sim")
+#   HUELLA_COMPARE_TOOLS  tools to run (default "huella dolos jscpd sim"; also "sim-e": SIM
+#                         comparing every pair of files in isolation, -e, which takes minutes)
 #   HUELLA_COMPARE_KB     KiB per generated submission (default 13: N = 1,000 then holds about
 #                         14 MB of Python in 3,000 files, near the cohort (2,144 files, 13 MB) on which
 #                         Dolos was measured at 80 s and SIM at 539 s on this kind of machine)
@@ -67,6 +68,7 @@ run_tool() {
            timed "$peers/node_modules/.bin/jscpd" --reporters json --output "$work/jscpd" --absolute \
              --format python --ignore-identifiers "$tree" ;;
     sim) timed xargs -a "$tree.list" sim_c -p ;;
+    sim-e) timed xargs -a "$tree.list" sim_c -e -p ;;  # every pair in isolation, as the others do
   esac
 }
 
@@ -84,6 +86,7 @@ ranked_pairs() {
   local tool=$1 tree=$2 output=$work/$1.out
   [ "$tool" = huella ] && output=$work/huella.json
   [ "$tool" = jscpd ] && output=$work/jscpd
+  [ "$tool" = sim-e ] && tool=sim
   python3 "$repo/bench/peers/submission_pairs.py" "$tool" "$output" "$tree"
 }
 
@@ -107,7 +110,7 @@ for n in "${sizes[@]}"; do
   declare -A walls=() cpus=() peaks=() pairs=() found=()
   for ((run = 1; run <= runs; run++)); do
     for tool in "${tools[@]}"; do
-      [ "$tool" = sim ] && [ "$run" -gt 1 ] && continue
+      [[ $tool == sim* ]] && [ "$run" -gt 1 ] && continue
       run_tool "$tool" "$tree"
       if [ "$status" -ne 0 ]; then
         echo "$tool run $run: exit $status: $(tail -n1 "$timed_err")"
