@@ -67,8 +67,9 @@ run_tool() {
     jscpd) rm -rf "$work/jscpd"
            timed "$peers/node_modules/.bin/jscpd" --reporters json --output "$work/jscpd" --absolute \
              --format python --ignore-identifiers "$tree" ;;
-    sim) timed xargs -a "$tree.list" sim_c -p ;;
-    sim-e) timed xargs -a "$tree.list" sim_c -e -p ;;  # every pair in isolation, as the others do
+    # -i reads the names from stdin: xargs would split 3,000 names into runs that never meet.
+    sim) timed sim_c -p -i <"$tree.list" ;;
+    sim-e) timed sim_c -e -p -i <"$tree.list" ;;  # every pair in isolation, as the others do
   esac
 }
 
