@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "huella/channel.h"
+#include "huella/line_counter.h"
 
 namespace huella {
 
@@ -104,7 +105,8 @@ class TokenSink {
    private:
     TokenSink& sink_;
     std::string_view saved_text_;
-    std::uint32_t saved_first_line_, saved_offset_, saved_cursor_offset_, saved_cursor_line_;
+    LineCounter saved_lines_;
+    std::uint32_t saved_first_line_, saved_offset_;
     bool saved_embedded_;
   };
 
@@ -127,8 +129,7 @@ class TokenSink {
   std::uint32_t first_line_ = 1;    // line of text_[0] in the file
   std::uint32_t base_offset_ = 0;   // offset reported for embedded sources
   bool embedded_ = false;
-  std::uint32_t cursor_offset_ = 0;  // position within text_ whose line is known
-  std::uint32_t cursor_line_ = 0;    // lines before cursor_offset_ within text_
+  LineCounter lines_;               // lines within text_
 };
 
 // Thrown through a lexer by TokenSink when the file is refused; `tokenize` turns it into `refused`.

@@ -18,7 +18,7 @@ const std::uint64_t TokenSink::kNumberSymbol = TokenSink::symbol_of("\x01number"
 const std::uint64_t TokenSink::kStringSymbol = TokenSink::symbol_of("\x01string");
 
 TokenSink::TokenSink(std::string_view file_text, Channel channel, const LexLimits& limits)
-    : limits_(limits), channel_(channel), text_(file_text) {
+    : limits_(limits), channel_(channel), text_(file_text), lines_(file_text) {
   out_.tokens.reserve(file_text.size() / 5);  // about one token per five bytes of source
   out_.segments.push_back({channel, 0, 0});
 }
@@ -56,17 +56,9 @@ bool TokenSink::emit(std::string_view at, std::uint64_t symbol) {
   // The clock is read every 4096 tokens: often enough for a deadline in seconds, cheap enough.
   if (out_.tokens.size() % 4096 == 4095 && std::chrono::steady_clock::now() > limits_.deadline)
     refuse("took too long to read (time limit per file)");
-  auto offset = static_cast<std::uint32_t>(at.data() - begin);
-  // Lexers move forward almost always; going back recounts from the start of the text.
-  if (offset < cursor_offset_) {
-    cursor_offset_ = 0;
-    cursor_line_ = 0;
-  }
-  cursor_line_ += static_cast<std::uint32_t>(
-      std::count(begin + cursor_offset_, begin + offset, '\n'));
-  cursor_offset_ = offset;
+  const auto offset = static_cast<std::uint32_t>(at.data() - begin);
   const std::uint32_t file_offset = embedded_ ? base_offset_ : base_offset_ + offset;
-  out_.tokens.push_back({symbol, file_offset, first_line_ + cursor_line_});
+  out_.tokens.push_back({symbol, file_offset, first_line_ + lines_.line_at(offset) - 1});
   out_.segments.back().end = static_cast<std::uint32_t>(out_.tokens.size());
   return true;
 }
@@ -105,25 +97,22 @@ TokenSink::EmbeddedSource::EmbeddedSource(TokenSink& sink, std::string_view text
                                           std::uint32_t first_line, std::uint32_t offset)
     : sink_(sink),
       saved_text_(sink.text_),
+      saved_lines_(sink.lines_),
       saved_first_line_(sink.first_line_),
       saved_offset_(sink.base_offset_),
-      saved_cursor_offset_(sink.cursor_offset_),
-      saved_cursor_line_(sink.cursor_line_),
       saved_embedded_(sink.embedded_) {
   sink.text_ = text;
   sink.first_line_ = first_line;
   sink.base_offset_ = offset;
   sink.embedded_ = true;
-  sink.cursor_offset_ = 0;
-  sink.cursor_line_ = 0;
+  sink.lines_ = LineCounter(text);
 }
 
 TokenSink::EmbeddedSource::~EmbeddedSource() {
   sink_.text_ = saved_text_;
   sink_.first_line_ = saved_first_line_;
   sink_.base_offset_ = saved_offset_;
-  sink_.cursor_offset_ = saved_cursor_offset_;
-  sink_.cursor_line_ = saved_cursor_line_;
+  sink_.lines_ = saved_lines_;
   sink_.embedded_ = saved_embedded_;
 }
 
