@@ -1,7 +1,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <deque>
 #include <span>
 
 #include "huella/fingerprint.h"
@@ -20,6 +19,15 @@ void kgram_hashes(const TokenizedFile& file, const Segment& segment, std::uint32
   out.resize(length - k + 1);
   for (std::uint32_t i = 0; i + k <= length; ++i)
     out[i] = XXH3_64bits(symbols.data() + i, k * sizeof(std::uint64_t));
+}
+
+// The index of the first smallest of hashes[first, last).
+std::uint32_t leftmost_minimum(const std::vector<std::uint64_t>& hashes, std::uint32_t first,
+                               std::uint32_t last) {
+  std::uint32_t chosen = first;
+  for (std::uint32_t i = first + 1; i < last; ++i)
+    if (hashes[i] < hashes[chosen]) chosen = i;
+  return chosen;
 }
 
 }  // namespace
@@ -41,10 +49,6 @@ WinnowedFingerprints winnow(const TokenizedFile& file, const FingerprintParams& 
   WinnowedFingerprints out;
   std::vector<std::uint64_t> symbols, hashes;
   if (!base.empty()) out.token_in_base.assign(file.tokens.size(), 0);
-  struct Candidate {
-    std::uint64_t hash;
-    std::uint32_t position;  // index into `hashes`
-  };
   const std::uint32_t k = params.k;
   const std::uint32_t w = params.window == 0 ? 1 : params.window;
   const auto min_novel = static_cast<std::uint32_t>(params.min_novel_share * k + 0.999);
@@ -65,29 +69,31 @@ WinnowedFingerprints winnow(const TokenizedFile& file, const FingerprintParams& 
         out.base_tokens += in_base[t];
       }
     }
-    const auto emit = [&](const Candidate& c) {
-      if (!novel_before.empty() && novel_before[c.position + k] - novel_before[c.position] < min_novel)
+    const auto emit = [&](std::uint32_t position) {
+      if (!novel_before.empty() && novel_before[position + k] - novel_before[position] < min_novel)
         return;
-      const std::uint32_t first = segment.begin + c.position;
+      const std::uint32_t first = segment.begin + position;
       const auto span = std::span(file.tokens).subspan(first, k);
       const auto [low, high] = std::minmax_element(
           span.begin(), span.end(), [](const Token& x, const Token& y) { return x.line < y.line; });
-      out.fingerprints.push_back({c.hash, first, low->line, high->line, segment.channel});
+      out.fingerprints.push_back({hashes[position], first, low->line, high->line, segment.channel});
     };
-    // Monotone deque of window minima: front is the minimum; on ties the oldest stays first.
-    std::deque<Candidate> minima;
+    // The window's leftmost minimum (on ties the oldest stays chosen) changes only when a
+    // smaller hash enters or the chosen one leaves; only then is the window scanned again.
+    std::uint32_t chosen = 0;
     std::uint32_t last_emitted = UINT32_MAX;
     for (std::uint32_t i = 0; i < n; ++i) {
-      while (!minima.empty() && minima.back().hash > hashes[i]) minima.pop_back();
-      minima.push_back({hashes[i], i});
-      if (minima.front().position + w <= i) minima.pop_front();
-      if (i + 1 >= w && minima.front().position != last_emitted) {
-        last_emitted = minima.front().position;
-        emit(minima.front());
+      if (chosen + w <= i)
+        chosen = leftmost_minimum(hashes, i + 1 - w, i + 1);
+      else if (hashes[i] < hashes[chosen])
+        chosen = i;
+      if (i + 1 >= w && chosen != last_emitted) {
+        last_emitted = chosen;
+        emit(chosen);
       }
     }
     // A segment shorter than one window still yields its minimum.
-    if (n < w) emit(minima.front());
+    if (n < w) emit(chosen);
   }
   return out;
 }
