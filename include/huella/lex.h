@@ -120,10 +120,15 @@ class TokenSink {
  private:
   // False when `at` is not a view of the text being lexed (the token is dropped).
   bool emit(std::string_view at, std::uint64_t symbol);
+  // Refuses the file past its token limit or deadline; emit() calls it at next_limit_check_.
+  void check_limits();
   void note_literal(std::string_view at);
+  // The last segment ends at the last token emitted; set when it closes, not at every token.
+  void close_segment();
 
   TokenizedFile out_;
   LexLimits limits_;
+  std::size_t next_limit_check_;  // tokens emitted when check_limits() must run next
   Channel channel_;
   std::string_view text_;           // what `at` views point into
   std::uint32_t first_line_ = 1;    // line of text_[0] in the file

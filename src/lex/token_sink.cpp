@@ -18,7 +18,11 @@ const std::uint64_t TokenSink::kNumberSymbol = TokenSink::symbol_of("\x01number"
 const std::uint64_t TokenSink::kStringSymbol = TokenSink::symbol_of("\x01string");
 
 TokenSink::TokenSink(std::string_view file_text, Channel channel, const LexLimits& limits)
-    : limits_(limits), channel_(channel), text_(file_text), lines_(file_text) {
+    : limits_(limits),
+      next_limit_check_(std::min<std::size_t>(limits.max_tokens, 4095)),
+      channel_(channel),
+      text_(file_text),
+      lines_(file_text) {
   out_.tokens.reserve(file_text.size() / 5);  // about one token per five bytes of source
   out_.segments.push_back({channel, 0, 0});
 }
@@ -51,16 +55,21 @@ void TokenSink::refuse(std::string reason) { throw LexRefusal{std::move(reason)}
 bool TokenSink::emit(std::string_view at, std::uint64_t symbol) {
   const auto* begin = text_.data();
   if (at.data() < begin || at.data() > begin + text_.size()) return false;
-  if (out_.tokens.size() >= limits_.max_tokens)
-    refuse("too many tokens (limit " + std::to_string(limits_.max_tokens) + ")");
-  // The clock is read every 4096 tokens: often enough for a deadline in seconds, cheap enough.
-  if (out_.tokens.size() % 4096 == 4095 && std::chrono::steady_clock::now() > limits_.deadline)
-    refuse("took too long to read (time limit per file)");
+  if (out_.tokens.size() >= next_limit_check_) check_limits();
   const auto offset = static_cast<std::uint32_t>(at.data() - begin);
   const std::uint32_t file_offset = embedded_ ? base_offset_ : base_offset_ + offset;
   out_.tokens.push_back({symbol, file_offset, first_line_ + lines_.line_at(offset) - 1});
-  out_.segments.back().end = static_cast<std::uint32_t>(out_.tokens.size());
   return true;
+}
+
+void TokenSink::check_limits() {
+  const auto emitted = out_.tokens.size();
+  if (emitted >= limits_.max_tokens)
+    refuse("too many tokens (limit " + std::to_string(limits_.max_tokens) + ")");
+  // The clock is read every 4096 tokens: often enough for a deadline in seconds, cheap enough.
+  if (emitted % 4096 == 4095 && std::chrono::steady_clock::now() > limits_.deadline)
+    refuse("took too long to read (time limit per file)");
+  next_limit_check_ = std::min<std::size_t>(limits_.max_tokens, (emitted + 1) | 4095);
 }
 
 void TokenSink::note_literal(std::string_view at) {
@@ -81,11 +90,14 @@ void TokenSink::note_literal(std::string_view at) {
 }
 
 void TokenSink::break_segment() {
-  auto& last = out_.segments.back();
+  close_segment();
+  const auto& last = out_.segments.back();
   if (last.begin == last.end) return;  // nothing to close
-  auto size = static_cast<std::uint32_t>(out_.tokens.size());
+  const auto size = emitted();
   out_.segments.push_back({channel_, size, size});
 }
+
+void TokenSink::close_segment() { out_.segments.back().end = emitted(); }
 
 void TokenSink::switch_channel(Channel channel) {
   break_segment();
@@ -117,6 +129,7 @@ TokenSink::EmbeddedSource::~EmbeddedSource() {
 }
 
 TokenizedFile TokenSink::finish() && {
+  close_segment();
   auto& segments = out_.segments;
   segments.erase(std::remove_if(segments.begin(), segments.end(),
                                 [](const Segment& s) { return s.begin == s.end; }),
