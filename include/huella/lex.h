@@ -135,6 +135,7 @@ class TokenSink {
   std::uint32_t base_offset_ = 0;   // offset reported for embedded sources
   bool embedded_ = false;
   LineCounter lines_;               // lines within text_
+  std::string literal_content_;     // note_literal's scratch, kept to reuse its allocation
 };
 
 // Thrown through a lexer by TokenSink when the file is refused; `tokenize` turns it into `refused`.

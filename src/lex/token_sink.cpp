@@ -7,6 +7,24 @@
 #include "huella/lex.h"
 
 namespace huella {
+namespace {
+
+constexpr bool is_quote(char c) { return c == '"' || c == '\'' || c == '`'; }
+
+// r, b, u and f in either case: what may stand before a string's quote.
+constexpr bool is_string_prefix_letter(char c) {
+  switch (c | 0x20) {
+    case 'r':
+    case 'b':
+    case 'u':
+    case 'f':
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
 
 std::uint64_t TokenSink::symbol_of(std::string_view form) {
   return XXH3_64bits(form.data(), form.size());
@@ -75,18 +93,17 @@ void TokenSink::check_limits() {
 void TokenSink::note_literal(std::string_view at) {
   // The content without prefixes (f, r, b, u) and quotes, so "x", 'x' and f"x" are one value.
   std::size_t first = 0;
-  while (first < at.size() && first < 3 && std::string_view("rRbBuUfF").find(at[first]) != std::string_view::npos)
-    ++first;
-  if (first == at.size() || std::string_view("\"'`").find(at[first]) == std::string_view::npos)
+  while (first < at.size() && first < 3 && is_string_prefix_letter(at[first])) ++first;
+  if (first == at.size() || !is_quote(at[first]))
     first = 0;  // not a prefixed string: a number or a bare literal
   std::size_t last = at.size();
-  while (first < last && std::string_view("\"'`").find(at[first]) != std::string_view::npos) ++first;
-  while (last > first && std::string_view("\"'`").find(at[last - 1]) != std::string_view::npos) --last;
+  while (first < last && is_quote(at[first])) ++first;
+  while (last > first && is_quote(at[last - 1])) --last;
   if (last - first < 2) return;
-  std::string content(at.substr(first, last - first));
-  for (char& c : content)
+  literal_content_.assign(at.substr(first, last - first));
+  for (char& c : literal_content_)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  out_.literals.push_back({static_cast<std::uint32_t>(out_.tokens.size() - 1), symbol_of(content)});
+  out_.literals.push_back({static_cast<std::uint32_t>(out_.tokens.size() - 1), symbol_of(literal_content_)});
 }
 
 void TokenSink::break_segment() {
