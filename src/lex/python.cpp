@@ -123,6 +123,9 @@ StringPrefix string_prefix(std::string_view word) {
   return {!combined, formatted};
 }
 
+// The bytes string_end() must look at outside a replacement field.
+constexpr scan::ByteSet kStringStops("\\\n\"'{");
+
 constexpr int kMaxStringNesting = 16;  // nested f-strings deeper than this are not followed
 
 class PythonLexer : public scan::Scanner<PythonLexer> {
@@ -221,6 +224,11 @@ class PythonLexer : public scan::Scanner<PythonLexer> {
     std::size_t i = quote_pos + (triple ? 3 : 1);
     int field_depth = 0;  // nesting of `{...}` replacement fields in an f-string
     while (i < n) {
+      // Outside replacement fields most bytes neither end the string nor escape: skip them.
+      if (field_depth == 0) {
+        i = scan::next_of(text_, i, kStringStops);
+        if (i == n) break;
+      }
       const char c = text_[i];
       if (c == '\\') {  // an escape; in raw strings a backslash still protects the quote
         i += 2;
