@@ -138,6 +138,17 @@ class TokenSink {
   std::string literal_content_;     // note_literal's scratch, kept to reuse its allocation
 };
 
+// Inline: lexers call it once per token.
+inline bool TokenSink::emit(std::string_view at, std::uint64_t symbol) {
+  const auto* begin = text_.data();
+  if (at.data() < begin || at.data() > begin + text_.size()) return false;
+  if (out_.tokens.size() >= next_limit_check_) check_limits();
+  const auto offset = static_cast<std::uint32_t>(at.data() - begin);
+  const std::uint32_t file_offset = embedded_ ? base_offset_ : base_offset_ + offset;
+  out_.tokens.push_back({symbol, file_offset, first_line_ + lines_.line_at(offset) - 1});
+  return true;
+}
+
 // Thrown through a lexer by TokenSink when the file is refused; `tokenize` turns it into `refused`.
 struct LexRefusal {
   std::string reason;

@@ -70,16 +70,6 @@ void TokenSink::sort_items(std::span<const std::uint32_t> starts,
 
 void TokenSink::refuse(std::string reason) { throw LexRefusal{std::move(reason)}; }
 
-bool TokenSink::emit(std::string_view at, std::uint64_t symbol) {
-  const auto* begin = text_.data();
-  if (at.data() < begin || at.data() > begin + text_.size()) return false;
-  if (out_.tokens.size() >= next_limit_check_) check_limits();
-  const auto offset = static_cast<std::uint32_t>(at.data() - begin);
-  const std::uint32_t file_offset = embedded_ ? base_offset_ : base_offset_ + offset;
-  out_.tokens.push_back({symbol, file_offset, first_line_ + lines_.line_at(offset) - 1});
-  return true;
-}
-
 void TokenSink::check_limits() {
   const auto emitted = out_.tokens.size();
   if (emitted >= limits_.max_tokens)
