@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uspoof.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <memory>
@@ -134,24 +135,30 @@ std::string fold_word(std::string_view word) {
 void for_each_word(std::string_view text,
                    const std::function<void(std::string_view, const std::string&, bool)>& visit) {
   // The text without invisible characters, in UTF-16 for the break iterator, and for each of
-  // its code units the byte offset it came from.
-  icu::UnicodeString visible;
-  std::vector<std::int32_t> offset_of;
-  visible.getBuffer(static_cast<int32_t>(text.size()));
-  visible.releaseBuffer(0);
-  offset_of.reserve(text.size() + 1);
+  // its code units the byte offset it came from. Written in place: no sequence of UTF-8 bytes
+  // needs more UTF-16 units than bytes.
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
+  icu::UnicodeString visible;
+  char16_t* units = visible.getBuffer(length + 1);
+  std::vector<std::int32_t> offset_of(text.size() + 1);
+  int32_t count = 0;
   for (int32_t i = 0; i < length;) {
     const int32_t start = i;
+    if (s[i] < 0x80) {  // ASCII: one unit, never invisible
+      offset_of[static_cast<std::size_t>(count)] = start;
+      units[count++] = s[i++];
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0 || is_invisible(static_cast<char32_t>(c))) continue;
-    visible.append(c);
-    offset_of.push_back(start);
-    if (c > 0xFFFF) offset_of.push_back(start);  // the surrogate pair's second unit
+    offset_of[static_cast<std::size_t>(count)] = start;
+    if (c > 0xFFFF) offset_of[static_cast<std::size_t>(count) + 1] = start;  // second surrogate
+    U16_APPEND_UNSAFE(units, count, c);
   }
-  offset_of.push_back(length);
+  offset_of[static_cast<std::size_t>(count)] = length;
+  visible.releaseBuffer(count);
 
   auto& words = *tools().words;
   words.setText(visible);
