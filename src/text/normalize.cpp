@@ -91,6 +91,22 @@ IcuTools& tools() {
   return instance;
 }
 
+// Appends the matching form of the word to `out` (see fold_word).
+void append_folded(std::string& out, std::string_view word) {
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  const auto length = static_cast<int32_t>(word.size());
+  for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {  // ASCII: lower-case, nothing else to fold
+      const char c = static_cast<char>(s[i++]);
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0) out += tools().fold(static_cast<char32_t>(c));
+  }
+}
+
 }  // namespace
 
 bool is_invisible(char32_t c) {
@@ -116,19 +132,7 @@ std::uint32_t count_invisible(std::string_view text) {
 std::string fold_word(std::string_view word) {
   std::string out;
   out.reserve(word.size());
-  auto& t = tools();
-  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-  const auto length = static_cast<int32_t>(word.size());
-  for (int32_t i = 0; i < length;) {
-    if (s[i] < 0x80) {  // ASCII: lower-case, nothing else to fold
-      const char c = static_cast<char>(s[i++]);
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c >= 0) out += t.fold(static_cast<char32_t>(c));
-  }
+  append_folded(out, word);
   return out;
 }
 
@@ -170,7 +174,8 @@ void for_each_word(std::string_view text,
     const auto first = static_cast<std::size_t>(offset_of[static_cast<std::size_t>(start)]);
     const auto last = static_cast<std::size_t>(offset_of[static_cast<std::size_t>(end)]);
     const std::string_view at = text.substr(first, last - first);
-    folded = fold_word(at);
+    folded.clear();  // reused: its capacity outlives the word
+    append_folded(folded, at);
     if (folded.empty()) continue;
     visit(at, folded, status < UBRK_WORD_LETTER);
   }
