@@ -48,6 +48,7 @@ TokenSink::TokenSink(std::string_view file_text, Channel channel, const LexLimit
 void TokenSink::sort_items(std::span<const std::uint32_t> starts,
                            std::span<const std::uint64_t> keys) {
   if (starts.size() < 2 || starts.size() != keys.size()) return;
+  if (std::is_sorted(keys.begin(), keys.end())) return;  // a stable sort would move nothing
   std::vector<std::uint32_t> order(starts.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
