@@ -56,6 +56,29 @@ TEST_CASE("scan: runs, lines and closing delimiters") {
   CHECK(block_comment_end("/* never", 0) == 8);
 }
 
+TEST_CASE("scan: identifier_end stops where run_end stops, at every byte and every position") {
+  for (int stop = 0; stop < 256; ++stop)
+    for (std::size_t at = 0; at < 20; ++at) {
+      std::string text(24, 'a');
+      text[at] = static_cast<char>(stop);
+      for (std::size_t from = 0; from <= at; ++from) {
+        CAPTURE(stop);
+        CAPTURE(at);
+        CAPTURE(from);
+        CHECK(identifier_end(text, from) == run_end(text, from, kIdentifierChar));
+      }
+    }
+}
+
+TEST_CASE("scan: identifier_end takes letters, digits, `_` and bytes from 0x80 up") {
+  CHECK(identifier_end("año_2024_ZZ9_Ωmega_name(x)", 0) == 25);
+  CHECK(identifier_end("snake_case_names_are_long", 0) == 25);
+  CHECK(identifier_end("a@b", 0) == 1);
+  CHECK(identifier_end("ab[cdefghij", 0) == 2);
+  CHECK(identifier_end("abcdefghij`", 0) == 10);
+  CHECK(identifier_end("x", 1) == 1);
+}
+
 TEST_CASE("scan: quoted literals with backslash escapes") {
   CHECK(quoted_end(R"("a\"b" c)", 0) == 6);
   CHECK(closing_quote(R"("a\"b" c)", 0) == 5);

@@ -179,7 +179,7 @@ class PythonLexer : public scan::Scanner<PythonLexer> {
 
   void lex_word() {
     const std::size_t begin = pos_;
-    pos_ = scan::run_end(text_, pos_, scan::kIdentifierChar);
+    pos_ = scan::identifier_end(text_, pos_);
     const auto word = text_.substr(begin, pos_ - begin);
     if (class_of(at(pos_)) == ByteClass::quote) {
       if (const auto prefix = string_prefix(word); prefix.valid) {

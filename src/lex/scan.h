@@ -9,6 +9,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <span>
@@ -77,6 +78,43 @@ constexpr bool is_line_break(unsigned char c) { return kLineBreaks.contains(c); 
 constexpr std::size_t run_end(std::string_view text, std::size_t from, const ByteSet& set) {
   while (from < text.size() && set.contains(text[from])) ++from;
   return from;
+}
+
+// Eight bytes at a time in one 64-bit word (SWAR), for the hottest runs.
+namespace swar {
+
+inline constexpr std::uint64_t kOnes = 0x0101010101010101u;
+inline constexpr std::uint64_t kHighBits = 0x8080808080808080u;
+
+// 0x80 in each byte of `bytes` within [low, high]; every byte of `bytes` must be below 0x80,
+// so that no byte carries or borrows into the next.
+constexpr std::uint64_t in_range(std::uint64_t bytes, unsigned char low, unsigned char high) {
+  return (bytes + kOnes * (0x80u - low)) & (kOnes * (0x80u + high) - bytes) & kHighBits;
+}
+
+// 0x80 in each byte of `bytes` that is not in kIdentifierChar.
+constexpr std::uint64_t non_identifier_bytes(std::uint64_t bytes) {
+  const std::uint64_t ascii = bytes & ~kHighBits;
+  const std::uint64_t letters = in_range(ascii | kOnes * 0x20u, 'a', 'z');
+  const std::uint64_t digits = in_range(ascii, '0', '9');
+  const std::uint64_t underscores = in_range(ascii ^ kOnes * '_', 0, 0);
+  return ~(bytes | letters | digits | underscores) & kHighBits;
+}
+
+}  // namespace swar
+
+// run_end(text, from, kIdentifierChar), eight bytes at a time: names are most of the bytes
+// lexers look at one by one.
+inline std::size_t identifier_end(std::string_view text, std::size_t from) {
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; from + 8 <= text.size(); from += 8) {
+      std::uint64_t bytes;
+      std::memcpy(&bytes, text.data() + from, sizeof bytes);
+      if (const auto stops = swar::non_identifier_bytes(bytes); stops != 0)
+        return from + static_cast<std::size_t>(std::countr_zero(stops)) / 8;
+    }
+  }
+  return run_end(text, from, kIdentifierChar);
 }
 
 // The first `set` byte at or after `from`, or the text's size.

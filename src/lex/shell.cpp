@@ -31,7 +31,7 @@ bool is_number(std::string_view word) {
 // The length of a `NAME=` prefix (up to the name's end), or 0.
 std::size_t assigned_name_length(std::string_view word) {
   if (word.empty() || !scan::is_identifier_start(word.front())) return 0;
-  const std::size_t i = scan::run_end(word, 1, scan::kIdentifierChar);
+  const std::size_t i = scan::identifier_end(word, 1);
   return i < word.size() && word[i] == '=' ? i : 0;
 }
 
@@ -104,7 +104,7 @@ class ShellLexer : public scan::Scanner<ShellLexer> {
       }
       sink_.identifier(text_.substr(begin, pos_ - begin));
     } else if (scan::is_identifier_start(next)) {
-      pos_ = scan::run_end(text_, pos_ + 2, scan::kIdentifierChar);
+      pos_ = scan::identifier_end(text_, pos_ + 2);
       sink_.identifier(text_.substr(begin, pos_ - begin));
     } else if (next == '\'' || next == '"') {
       ++pos_;

@@ -166,7 +166,7 @@ class SqlLexer : public scan::Scanner<SqlLexer> {
       pos_ = scan::run_end(text_, pos_, scan::kDigits);
       return sink_.identifier(from(begin));
     }
-    pos_ = scan::run_end(text_, pos_, scan::kIdentifierChar);
+    pos_ = scan::identifier_end(text_, pos_);
     if (peek(0) == '$') {
       ++pos_;
       return;
