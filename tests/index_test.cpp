@@ -162,6 +162,21 @@ TEST_CASE("similarity: pairs under the floor are chance overlap and are not kept
   CHECK(score_pairs(index, PairFloor{0.9, 0.45, 5}).size() == 1);
 }
 
+TEST_CASE("similarity: a pair sharing no fingerprint is listed for a cosine resting on enough features") {
+  const auto code = channel_index(Channel::code);
+  std::vector<PairResult> pairs(1);
+  pairs[0].a = 0;
+  pairs[0].b = 1;
+  const std::vector<PairCosine> cosines = {{0, 1, 0.2f, 30}, {0, 2, 0.9f, 6}, {1, 2, 0.5f, 8}};
+  attach_cosines(pairs, Channel::code, kNgramCosine, cosines, CosineListing{0.3, 8});
+  REQUIRE(pairs.size() == 2);  // 0~2 is high on 6 n-grams: a corner of the cohort, not a copy
+  CHECK(pairs[0].channels[code].cosine == doctest::Approx(0.2));  // already listed: value set
+  CHECK(pairs[0].channels[code].cosine_shared == 30);
+  CHECK(pairs[1].a == 1);
+  CHECK(pairs[1].b == 2);
+  CHECK(pairs[1].channels[code].cosine_shared == 8);
+}
+
 TEST_CASE("index: candidates stream the same counts as a brute-force comparison") {
   std::vector<std::vector<Fingerprint>> storage;
   for (std::uint64_t s = 0; s < 40; ++s) {

@@ -39,7 +39,7 @@ struct PipelineOptions {
   ScoreParams score;
   VerdictBands bands;
   ImageParams images;  // its max_share and min_count_to_drop are taken from `index`
-  double list_cosine = 0.3;  // pairs sharing no fingerprint are listed from this channel cosine
+  CosineListing cosine_listing;  // when a pair sharing no fingerprint is listed for a cosine
   std::vector<std::filesystem::path> base;  // files or folders everybody may share
   // The professor's material (files or folders of documents) and earlier cohorts' folders:
   // compared with every submission, never with each other.

@@ -423,7 +423,7 @@ int run_cli(int argc, char** argv) {
   chosen.pipeline.limits.max_file_bytes = chosen.max_file_bytes;
   if (chosen.all_pairs) {
     chosen.pipeline.floor = {0, 0, 0};
-    chosen.pipeline.list_cosine = chosen.pipeline.cosine.min_cosine;
+    chosen.pipeline.cosine_listing = {chosen.pipeline.cosine.min_cosine, 0};
   }
   if (!chosen.bands.empty()) {
     if (!std::is_sorted(chosen.bands.begin(), chosen.bands.end())) {

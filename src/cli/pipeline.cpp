@@ -313,9 +313,10 @@ void attach_channel_cosines(std::vector<PairResult>& pairs, std::vector<FileFeat
                           bag_of == &FileFeatures::ngrams ? kNgramCosine : kLiteralCosine,
                           cosine_pairs(bags, options.index, options.cosine)});
     }
-  for (const auto& c : computed) attach_cosines(pairs, c.channel, c.measure, c.cosines, options.list_cosine);
+  for (const auto& c : computed) attach_cosines(pairs, c.channel, c.measure, c.cosines, options.cosine_listing);
   for (const auto& c : computed)  // the values missed by pairs added after their list was read
-    attach_cosines(pairs, c.channel, c.measure, c.cosines, std::numeric_limits<double>::infinity());
+    attach_cosines(pairs, c.channel, c.measure, c.cosines,
+                   {std::numeric_limits<double>::infinity(), 0});
 }
 
 // The images channel. ORB looks for crops and embedded captures within the pairs worth reading
@@ -534,7 +535,8 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
           {"code_ngram", options.features.code_ngram},
           {"prose_ngrams", {options.features.prose_min_ngram, options.features.prose_max_ngram}},
           {"min_cosine", options.cosine.min_cosine},
-          {"list_cosine", options.list_cosine},
+          {"list_cosine", options.cosine_listing.cosine},
+          {"list_cosine_shared", options.cosine_listing.shared},
           {"max_share", options.index.max_share},
           {"min_count_to_drop", options.index.min_count_to_drop},
           {"max_count", options.index.max_count},
