@@ -213,3 +213,23 @@ TEST_CASE("index: outside sources pair with the cohort, never with each other") 
   for (const auto& c : candidates(index)) pairs.emplace_back(c.a, c.b);
   CHECK(pairs == std::vector<std::pair<std::uint32_t, std::uint32_t>>{{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}});
 }
+
+TEST_CASE("index: building costs 16 bytes per fingerprint, keeping it at most 8 plus the groups") {
+  // 200 submissions of 500 fingerprints, each fingerprint shared with the next submission.
+  std::vector<std::vector<Fingerprint>> held(200);
+  std::vector<IndexedFile> files;
+  for (std::uint32_t s = 0; s < held.size(); ++s) {
+    std::vector<std::uint64_t> hashes;
+    for (std::uint64_t i = 0; i < 500; ++i) hashes.push_back((s / 2) * 1000 + i + 1);
+    held[s] = prints(hashes);
+    files.push_back({s, held[s]});
+  }
+  const CohortIndex index(files, 200, IndexParams{});
+  const auto footprint = index.footprint();
+  CHECK(footprint.fingerprints == 100'000);
+  CHECK(footprint.build_bytes == 16 * footprint.fingerprints);
+  // Each shared fingerprint: two members and two back-references (16 bytes for 2 fingerprints),
+  // plus its group's start and channel (5 bytes).
+  CHECK(footprint.held_bytes <= 16 * footprint.fingerprints);
+  CHECK(footprint.held_bytes >= 8 * footprint.fingerprints);
+}

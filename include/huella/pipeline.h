@@ -68,9 +68,22 @@ class AnalysisCache {
   virtual void save(const std::string& key, std::string entry) = 0;
 };
 
+// Where a run's time went, stage by stage, and what the index cost: `--stats`, and the bench's
+// model of how a run grows. Wall times, so never part of the (deterministic) report.
+struct RunStats {
+  struct Stage {
+    std::string name;
+    double seconds;
+  };
+  std::vector<Stage> stages;  // in pipeline order
+  IndexFootprint index;
+  std::size_t pairs = 0;  // listed
+};
+
 // `submissions` are the cohort; the references and archives of `options` are added to them.
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,
-                     const ProgressCallback& progress = {}, AnalysisCache* cache = nullptr);
+                     const ProgressCallback& progress = {}, AnalysisCache* cache = nullptr,
+                     RunStats* stats = nullptr);
 
 // The params section of the JSON: every parameter that decides a result.
 nlohmann::ordered_json params_json(const PipelineOptions& options);

@@ -578,8 +578,29 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
                          {"min_data_uri", options.generated.min_data_uri}}}};
 }
 
+namespace {
+
+// Times the stages of one run into RunStats, when asked for.
+class StageClock {
+ public:
+  explicit StageClock(RunStats* stats) : stats_(stats) {}
+  void finished(const char* stage) {
+    if (stats_ == nullptr) return;
+    const auto now = std::chrono::steady_clock::now();
+    stats_->stages.push_back({stage, std::chrono::duration<double>(now - last_).count()});
+    last_ = now;
+  }
+
+ private:
+  RunStats* stats_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,
-                     const ProgressCallback& progress, AnalysisCache* cache) {
+                     const ProgressCallback& progress, AnalysisCache* cache, RunStats* stats) {
+  StageClock clock(stats);
   CohortResult result;
   result.params = params_json(options);
   const auto base = load_base(options, result.errors);
@@ -587,6 +608,7 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
   const auto references_begin = add_outside_sources(submissions, options, result.errors);
   auto analyzed = analyze_files(submissions, options, base.material, progress, cache,
                                 analysis_scope(options, base));
+  clock.finished("files: read, lex, fingerprint, features, image hashes");
 
   CohortMaterial material(submissions.size());
   std::vector<SubmissionSummary> members;
@@ -598,12 +620,18 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
     if (s < cohort_size) summary.findings = findings_of(summary, options, base);
     members.push_back(std::move(summary));
   }
+  clock.finished("submissions: summaries, findings");
 
   const CohortIndex index(material.indexed, static_cast<std::uint32_t>(submissions.size()),
                           options.index, cohort_size);
+  if (stats != nullptr) stats->index = index.footprint();
+  clock.finished("index");
   auto pairs = score_pairs(index, options.floor);
+  clock.finished("pairs: shared fingerprints");
   attach_channel_cosines(pairs, material.features, options);
+  clock.finished("pairs: TF-IDF cosines");
   attach_image_matches(pairs, material, cohort_size, options);
+  clock.finished("pairs: screenshots");
   std::erase_if(pairs, [&](const PairResult& p) {
     return p.a >= cohort_size ||
            std::max(p.overall.similarity, p.channels[channel_index(Channel::images)].similarity) <
@@ -626,11 +654,15 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
 
   result.pairs = std::move(pairs);
   attach_evidence(result.pairs, result.submissions, hashes, material, index, options);
+  clock.finished("pairs: references, sections, contained files");
   judge(result, options);
   attach_pair_fragments(result.pairs, material, index, options);
+  clock.finished("pairs: fragments");
   judge(result, options);  // now with the longest fragment among the reasons
   result.clusters = cluster_pairs(result.pairs, result.verdicts);
   result.watermarks = watermark_findings(result, material, cohort_size, references_begin);
+  clock.finished("verdicts, clusters, watermarks");
+  if (stats != nullptr) stats->pairs = result.pairs.size();
   return result;
 }
 
