@@ -73,12 +73,16 @@ class AnalysisCache {
 struct RunStats {
   struct Stage {
     std::string name;
-    double seconds;
+    double seconds;      // wall
+    double cpu_seconds;  // of every thread
   };
   std::vector<Stage> stages;  // in pipeline order
   IndexFootprint index;
   std::size_t pairs = 0;  // listed
 };
+
+// CPU seconds of every thread of this process so far.
+double process_cpu_seconds();
 
 // `submissions` are the cohort; the references and archives of `options` are added to them.
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,

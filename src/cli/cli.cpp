@@ -241,19 +241,28 @@ bool above_threshold(const CommonOptions& o, const CohortResult& result) {
   return false;
 }
 
-// Seconds since `start`, as the stats' stages count them.
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
+// A stage timed by the cli around the pipeline's own.
+class CliStage {
+ public:
+  void finish(RunStats& stats, const char* name) const {
+    stats.stages.push_back({name, std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count(),
+                            process_cpu_seconds() - cpu_});
+  }
+
+ private:
+  std::chrono::steady_clock::time_point wall_ = std::chrono::steady_clock::now();
+  double cpu_ = process_cpu_seconds();
+};
 
 void print_stats(const RunStats& stats) {
-  double total = 0;
-  std::fprintf(stderr, "huella --stats (wall seconds)\n");
+  double wall = 0, cpu = 0;
+  std::fprintf(stderr, "huella --stats %50s %9s\n", "wall s", "CPU s");
   for (const auto& stage : stats.stages) {
-    std::fprintf(stderr, "  %-56s %9.3f\n", stage.name.c_str(), stage.seconds);
-    total += stage.seconds;
+    std::fprintf(stderr, "  %-56s %9.3f %9.3f\n", stage.name.c_str(), stage.seconds, stage.cpu_seconds);
+    wall += stage.seconds;
+    cpu += stage.cpu_seconds;
   }
-  std::fprintf(stderr, "  %-56s %9.3f\n", "total", total);
+  std::fprintf(stderr, "  %-56s %9.3f %9.3f\n", "total", wall, cpu);
   const auto per_fingerprint = [&](std::size_t bytes) {
     return stats.index.fingerprints == 0 ? 0.0
                                          : static_cast<double>(bytes) / static_cast<double>(stats.index.fingerprints);
@@ -267,10 +276,10 @@ void print_stats(const RunStats& stats) {
 int finish(CommonOptions& o, CohortResult& result) {
   result.params["max_files"] = o.max_files;  // a discovery limit: params_json sees the pipeline's
   report_problems(result);
-  const auto writing = std::chrono::steady_clock::now();
+  const CliStage writing;
   const bool written = write_outputs(o.outputs, result, report_language(o));
   if (o.stats) {
-    o.run_stats.stages.push_back({"outputs", seconds_since(writing)});
+    writing.finish(o.run_stats, "outputs");
     print_stats(o.run_stats);
   }
   if (!written) return kExitUsage;
@@ -296,14 +305,14 @@ int run_report(const fs::path& cohort_path, const std::string& layout, const std
                                          : Layout::automatic;
   discovery.module = module;
   Cohort cohort;
-  const auto discovering = std::chrono::steady_clock::now();
+  const CliStage discovering;
   try {
     cohort = discover_cohort(cohort_path, discovery);
   } catch (const std::exception& e) {
     std::cerr << e.what() << "\n";
     return kExitUsage;
   }
-  o.run_stats.stages.push_back({"discover", seconds_since(discovering)});
+  discovering.finish(o.run_stats, "discover");
   auto result = analyze(std::move(cohort.submissions), o.pipeline, progress_reporter(), nullptr,
                         o.stats_sink());
   result.params["layout"] = cohort.layout == Layout::forks ? "forks" : "flat";

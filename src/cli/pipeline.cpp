@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <iterator>
 #include <limits>
 #include <tuple>
@@ -578,6 +579,12 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
                          {"min_data_uri", options.generated.min_data_uri}}}};
 }
 
+double process_cpu_seconds() {
+  timespec now{};
+  ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
 namespace {
 
 // Times the stages of one run into RunStats, when asked for.
@@ -587,13 +594,16 @@ class StageClock {
   void finished(const char* stage) {
     if (stats_ == nullptr) return;
     const auto now = std::chrono::steady_clock::now();
-    stats_->stages.push_back({stage, std::chrono::duration<double>(now - last_).count()});
+    const double cpu = process_cpu_seconds();
+    stats_->stages.push_back({stage, std::chrono::duration<double>(now - last_).count(), cpu - last_cpu_});
     last_ = now;
+    last_cpu_ = cpu;
   }
 
  private:
   RunStats* stats_;
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  double last_cpu_ = process_cpu_seconds();
 };
 
 }  // namespace
