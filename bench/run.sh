@@ -66,7 +66,7 @@ for size in "${sizes[@]}"; do
   walls=() cpus=() peak_kb=0 outcome=ok
   for ((run = 1; run <= runs; run++)); do
     rm -f "$work/report.json"
-    timed "$huella" report "$dir" --json "$work/report.json" "${extra_args[@]}"
+    timed "$huella" report "$dir" --json "$work/report.json" --stats "${extra_args[@]}"
     kb=$run_kb
     walls+=("$wall")
     cpus+=("$cpu")
@@ -79,6 +79,11 @@ for size in "${sizes[@]}"; do
       break
     fi
     echo "N=$n run $run: ${wall} s wall, ${cpu} s CPU, $((kb / 1024)) MB peak RSS"
+    # The stages' CPU seconds (name in the first 58 columns) and the index's bytes per fingerprint.
+    awk -v n="$n" 'substr($0, 1, 2) == "  " && $NF ~ /^[0-9.]+$/ && !/pairs listed/ {
+        name = substr($0, 3, 56); sub(/ +$/, "", name); print n "\t" name "\t" $NF }
+      /index: .* fingerprints/ { print n "\tindex: bytes per fingerprint kept (building)\t" $(NF - 1) " (" $(NF - 6) ")" }' \
+      "$work/stderr" >"$work/stages-$n"
   done
   wall=$(printf '%s\n' "${walls[@]}" | median)
   cpu=$(printf '%s\n' "${cpus[@]}" | median)
@@ -101,4 +106,19 @@ echo
 printf '%6s %7s %6s %8s %8s %8s %8s %7s %9s  %-10s %s\n' N files images MB "wall s" "CPU s" files/s MB/s \
   "RSS MB" planted "pairs reported"
 printf '%s\n' "${rows[@]}"
+
+echo
+echo "== CPU seconds per stage (huella --stats, last run of each N)"
+# One row per stage, one column per N: how each stage grows with the cohort.
+cat "$work"/stages-* 2>/dev/null | awk -F'\t' -v sizes="${sizes[*]}" '
+  BEGIN { count = split(sizes, order, " "); for (i = 1; i <= count; i++) sub(/:.*/, "", order[i]) }
+  { if (!($2 in seen)) { seen[$2] = 1; names[++rows] = $2 } value[$2, $1] = $3 }
+  END {
+    printf "%-58s", "stage"; for (i = 1; i <= count; i++) printf " %14s", "N=" order[i]; print ""
+    for (r = 1; r <= rows; r++) {
+      printf "%-58s", names[r]
+      for (i = 1; i <= count; i++) printf " %14s", ((names[r], order[i]) in value) ? value[names[r], order[i]] : "-"
+      print ""
+    }
+  }'
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
