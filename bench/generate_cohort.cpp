@@ -8,6 +8,8 @@
 #include <oneapi/tbb/parallel_for.h>
 
 #include <CLI/CLI.hpp>
+#include <opencv2/imgcodecs.hpp>
+
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -17,10 +19,13 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <random>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "terminal_capture.h"
 
 namespace fs = std::filesystem;
 
@@ -955,15 +960,12 @@ void write_whole_file(const fs::path& path, const std::string& content) {
     throw std::runtime_error(path.string() + ": cannot write");
 }
 
-// A PNG signature and header followed by noise: enough for huella to class it as an image.
+// A terminal screenshot as PNG: the images channel decodes and hashes real captures.
 void write_image(std::string& out, Random& random) {
-  constexpr std::string_view kPngStart("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
-  out += kPngStart;
-  const std::size_t size = random.between(20, 120) * 1024;
-  while (out.size() < size) {
-    const std::uint64_t bits = random.next();
-    out.append(reinterpret_cast<const char*>(&bits), sizeof bits);
-  }
+  std::mt19937 draw(static_cast<std::uint32_t>(random.next()));
+  std::vector<uchar> png;
+  if (!cv::imencode(".png", terminal_capture(draw), png)) throw std::runtime_error("cannot encode PNG");
+  out.assign(png.begin(), png.end());
 }
 
 struct Totals {
@@ -1055,7 +1057,7 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1.0, 100'000.0));
   app.add_option("--images-share", options.images_share,
-                 "Share of submissions that also hold a screenshot (0-1)")
+                 "Share of submissions that also hold a screenshot, a 1280x800 terminal capture (0-1)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--manifest", options.manifest, "Write the planted copies to FILE (TSV)");

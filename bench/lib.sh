@@ -6,6 +6,7 @@ cache=$repo/bench/.cache
 seed=${HUELLA_BENCH_SEED:-1}
 timeout_seconds=${HUELLA_BENCH_TIMEOUT:-600}
 max_gb=${HUELLA_BENCH_MAX_GB:-16}
+images_share=${HUELLA_BENCH_IMAGES_SHARE:-0.1}
 
 # Installs a Debian package when its command is missing.
 need() {
@@ -37,13 +38,13 @@ build_huella() {
 }
 
 # A cached cohort is reused only if the generator that made it is the current one.
-generator_id=$(sha1sum "$repo/bench/generate_cohort.cpp" | cut -c1-10)
+generator_id=$(cat "$repo/bench/generate_cohort.cpp" "$repo/bench/terminal_capture.cpp" | sha1sum | cut -c1-10)
 
-# A cohort of $1 submissions of about ${2:-60} KiB each.
+# A cohort of $1 submissions of about ${2:-60} KiB each, $images_share of them with a screenshot.
 cohort_dir() {
   local kb=${2:-60} suffix=""
   [ "$kb" != 60 ] && suffix="-kb$kb"
-  echo "$cache/cohort-$1$suffix-seed$seed-$generator_id"
+  echo "$cache/cohort-$1$suffix-img$images_share-seed$seed-$generator_id"
 }
 
 ensure_cohort() {
@@ -55,7 +56,7 @@ ensure_cohort() {
   [ -f "$dir.done" ] && return
   rm -rf "$dir"
   echo "generating N=$n: $("$build/bench/huella-bench-gen" --out "$dir" --submissions "$n" \
-    --seed "$seed" --kb "$kb" --manifest "$dir.planted.tsv")"
+    --seed "$seed" --kb "$kb" --images-share "$images_share" --manifest "$dir.planted.tsv")"
   touch "$dir.done"
 }
 

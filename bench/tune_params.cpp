@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
             options.fragment_pairs = 0;
             // Every pair is listed, so that margins count innocent pairs under the noise floor.
             options.floor = {0, 2, 0};
-            options.list_cosine = options.cosine.min_cosine;
+            options.cosine_listing = {options.cosine.min_cosine, 0};
             const auto result = analyze(cohort.submissions, options);
             for (const auto measure : {Measure::similarity, Measure::cosine, Measure::literals}) {
               const auto s = measure_separation(result, labels, measure);

@@ -162,6 +162,21 @@ TEST_CASE("similarity: pairs under the floor are chance overlap and are not kept
   CHECK(score_pairs(index, PairFloor{0.9, 0.45, 5}).size() == 1);
 }
 
+TEST_CASE("similarity: a pair sharing no fingerprint is listed for a cosine resting on enough features") {
+  const auto code = channel_index(Channel::code);
+  std::vector<PairResult> pairs(1);
+  pairs[0].a = 0;
+  pairs[0].b = 1;
+  const std::vector<PairCosine> cosines = {{0, 1, 0.2f, 30}, {0, 2, 0.9f, 6}, {1, 2, 0.5f, 8}};
+  attach_cosines(pairs, Channel::code, kNgramCosine, cosines, CosineListing{0.3, 8});
+  REQUIRE(pairs.size() == 2);  // 0~2 is high on 6 n-grams: a corner of the cohort, not a copy
+  CHECK(pairs[0].channels[code].cosine == doctest::Approx(0.2));  // already listed: value set
+  CHECK(pairs[0].channels[code].cosine_shared == 30);
+  CHECK(pairs[1].a == 1);
+  CHECK(pairs[1].b == 2);
+  CHECK(pairs[1].channels[code].cosine_shared == 8);
+}
+
 TEST_CASE("index: candidates stream the same counts as a brute-force comparison") {
   std::vector<std::vector<Fingerprint>> storage;
   for (std::uint64_t s = 0; s < 40; ++s) {
@@ -197,4 +212,24 @@ TEST_CASE("index: outside sources pair with the cohort, never with each other") 
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
   for (const auto& c : candidates(index)) pairs.emplace_back(c.a, c.b);
   CHECK(pairs == std::vector<std::pair<std::uint32_t, std::uint32_t>>{{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}});
+}
+
+TEST_CASE("index: building costs 16 bytes per fingerprint, keeping it at most 8 plus the groups") {
+  // 200 submissions of 500 fingerprints, each fingerprint shared with the next submission.
+  std::vector<std::vector<Fingerprint>> held(200);
+  std::vector<IndexedFile> files;
+  for (std::uint32_t s = 0; s < held.size(); ++s) {
+    std::vector<std::uint64_t> hashes;
+    for (std::uint64_t i = 0; i < 500; ++i) hashes.push_back((s / 2) * 1000 + i + 1);
+    held[s] = prints(hashes);
+    files.push_back({s, held[s]});
+  }
+  const CohortIndex index(files, 200, IndexParams{});
+  const auto footprint = index.footprint();
+  CHECK(footprint.fingerprints == 100'000);
+  CHECK(footprint.build_bytes == 16 * footprint.fingerprints);
+  // Each shared fingerprint: two members and two back-references (16 bytes for 2 fingerprints),
+  // plus its group's start and channel (5 bytes).
+  CHECK(footprint.held_bytes <= 16 * footprint.fingerprints);
+  CHECK(footprint.held_bytes >= 8 * footprint.fingerprints);
 }

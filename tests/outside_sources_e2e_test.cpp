@@ -168,7 +168,7 @@ TEST_CASE("references: two Plotly exports do not match on the generated boilerpl
 TEST_CASE("references: honest dashboards stay under 0.25 against the references") {
   PipelineOptions every_pair;
   every_pair.floor = {0, 0, 0};
-  every_pair.list_cosine = every_pair.cosine.min_cosine;
+  every_pair.cosine_listing = {every_pair.cosine.min_cosine, 0};
   const auto honest = run("references_cohort", every_pair);
   CHECK(highest_against_references(honest, index_of(honest, "propio_rafael")) < 0.25);
   const auto cohort = run("cohort", every_pair);

@@ -46,6 +46,13 @@ struct CandidatePair {
   std::array<std::uint32_t, kChannelCount> shared{};
 };
 
+// What the index costs, per fingerprint handed to it: the bench's bytes-per-fingerprint figures.
+struct IndexFootprint {
+  std::size_t fingerprints = 0;  // every fingerprint of every file, repeats included
+  std::size_t build_bytes = 0;   // sorted postings while building, freed before any pair is formed
+  std::size_t held_bytes = 0;    // what the index keeps: groups of sharers, per-submission counts
+};
+
 class CohortIndex {
  public:
   // Submissions from `cohort_size` on are outside sources (references, archives): they pair
@@ -66,6 +73,7 @@ class CohortIndex {
   std::size_t frequent_count() const { return frequent_.size(); }
   std::uint32_t frequency_cut() const { return frequency_cut_; }
   std::uint32_t cohort_size() const { return cohort_size_; }
+  IndexFootprint footprint() const;
 
  private:
   std::vector<std::array<std::uint32_t, kChannelCount>> distinct_;
@@ -78,6 +86,8 @@ class CohortIndex {
   std::vector<std::uint32_t> submission_groups_;
   std::unordered_set<std::uint64_t> frequent_;
   std::uint32_t frequency_cut_;
+  std::size_t fingerprints_ = 0;
+  std::size_t build_bytes_ = 0;
   std::uint32_t cohort_size_;
 };
 

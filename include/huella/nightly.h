@@ -41,7 +41,8 @@ class NightlyJob {
   explicit NightlyJob(NightlyOptions options);
   ~NightlyJob();
 
-  NightlyReport run(const PipelineOptions& pipeline, const ProgressCallback& progress = {});
+  NightlyReport run(const PipelineOptions& pipeline, const ProgressCallback& progress = {},
+                    RunStats* stats = nullptr);
 
   // Stores the run. Called after the reports are written: a run killed before this point is
   // redone whole by the next one, with the same changes.

@@ -39,7 +39,7 @@ struct PipelineOptions {
   ScoreParams score;
   VerdictBands bands;
   ImageParams images;  // its max_share and min_count_to_drop are taken from `index`
-  double list_cosine = 0.3;  // pairs sharing no fingerprint are listed from this channel cosine
+  CosineListing cosine_listing;  // when a pair sharing no fingerprint is listed for a cosine
   std::vector<std::filesystem::path> base;  // files or folders everybody may share
   // The professor's material (files or folders of documents) and earlier cohorts' folders:
   // compared with every submission, never with each other.
@@ -68,9 +68,26 @@ class AnalysisCache {
   virtual void save(const std::string& key, std::string entry) = 0;
 };
 
+// Where a run's time went, stage by stage, and what the index cost: `--stats`, and the bench's
+// model of how a run grows. Wall times, so never part of the (deterministic) report.
+struct RunStats {
+  struct Stage {
+    std::string name;
+    double seconds;      // wall
+    double cpu_seconds;  // of every thread
+  };
+  std::vector<Stage> stages;  // in pipeline order
+  IndexFootprint index;
+  std::size_t pairs = 0;  // listed
+};
+
+// CPU seconds of every thread of this process so far.
+double process_cpu_seconds();
+
 // `submissions` are the cohort; the references and archives of `options` are added to them.
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,
-                     const ProgressCallback& progress = {}, AnalysisCache* cache = nullptr);
+                     const ProgressCallback& progress = {}, AnalysisCache* cache = nullptr,
+                     RunStats* stats = nullptr);
 
 // The params section of the JSON: every parameter that decides a result.
 nlohmann::ordered_json params_json(const PipelineOptions& options);

@@ -109,10 +109,18 @@ std::vector<PairResult> score_pairs(const CohortIndex& index, const PairFloor& f
 // The ranking: overall similarity, highest first, then submission indices.
 bool ranks_before(const PairResult& x, const PairResult& y);
 
+// A pair sharing no fingerprint is listed from one channel's cosine when that cosine reaches
+// `cosine` on at least `shared` features: innocent pairs reach high cosines on a handful of
+// n-grams common to a corner of the cohort (the same compose lines), copies on many.
+struct CosineListing {
+  double cosine = 0.3;
+  std::uint32_t shared = 8;
+};
+
 // Sets each pair's `measure` (n-gram or literal cosine) in `channel`, and adds the pairs that
-// share no fingerprint but reach `list_cosine` there. Keeps `pairs` sorted as score_pairs does.
+// share no fingerprint but reach `listing` there. Keeps `pairs` sorted as score_pairs does.
 void attach_cosines(std::vector<PairResult>& pairs, Channel channel, const CosineMeasure& measure,
-                    std::span<const PairCosine> cosines, double list_cosine);
+                    std::span<const PairCosine> cosines, const CosineListing& listing);
 
 // Sets the images channel (similarity, coverage_a, coverage_b; shared = image matches), the
 // image matches and the metadata matches of the pairs in `images`, whose files are indices into

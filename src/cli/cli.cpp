@@ -42,6 +42,9 @@ struct CommonOptions {
   std::uint64_t max_file_bytes = 2u << 20;
   std::uint32_t max_files = DiscoveryOptions{}.max_files;
   bool all_pairs = false;
+  bool stats = false;
+  RunStats run_stats;  // filled when `stats` is set
+  RunStats* stats_sink() { return stats ? &run_stats : nullptr; }
 };
 
 void add_common_options(CLI::App& app, CommonOptions& o) {
@@ -113,6 +116,8 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
       ->check(CLI::PositiveNumber);
   app.add_flag("--all-pairs", o.all_pairs,
                "List every pair that shares a fingerprint, below the noise floor too");
+  app.add_flag("--stats", o.stats,
+               "Print on stderr where the time went, stage by stage, and what the index cost");
   app.add_option("--fragment-pairs", p.fragment_pairs,
                  "Compute matched fragments for the N most similar pairs")
       ->capture_default_str();
@@ -236,10 +241,48 @@ bool above_threshold(const CommonOptions& o, const CohortResult& result) {
   return false;
 }
 
-int finish(const CommonOptions& o, CohortResult& result) {
+// A stage timed by the cli around the pipeline's own.
+class CliStage {
+ public:
+  void finish(RunStats& stats, const char* name) const {
+    stats.stages.push_back({name, std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count(),
+                            process_cpu_seconds() - cpu_});
+  }
+
+ private:
+  std::chrono::steady_clock::time_point wall_ = std::chrono::steady_clock::now();
+  double cpu_ = process_cpu_seconds();
+};
+
+void print_stats(const RunStats& stats) {
+  double wall = 0, cpu = 0;
+  std::fprintf(stderr, "huella --stats %50s %9s\n", "wall s", "CPU s");
+  for (const auto& stage : stats.stages) {
+    std::fprintf(stderr, "  %-56s %9.3f %9.3f\n", stage.name.c_str(), stage.seconds, stage.cpu_seconds);
+    wall += stage.seconds;
+    cpu += stage.cpu_seconds;
+  }
+  std::fprintf(stderr, "  %-56s %9.3f %9.3f\n", "total", wall, cpu);
+  const auto per_fingerprint = [&](std::size_t bytes) {
+    return stats.index.fingerprints == 0 ? 0.0
+                                         : static_cast<double>(bytes) / static_cast<double>(stats.index.fingerprints);
+  };
+  std::fprintf(stderr, "  index: %zu fingerprints; %.1f bytes each while building, %.1f kept\n",
+               stats.index.fingerprints, per_fingerprint(stats.index.build_bytes),
+               per_fingerprint(stats.index.held_bytes));
+  std::fprintf(stderr, "  pairs listed: %zu\n", stats.pairs);
+}
+
+int finish(CommonOptions& o, CohortResult& result) {
   result.params["max_files"] = o.max_files;  // a discovery limit: params_json sees the pipeline's
   report_problems(result);
-  if (!write_outputs(o.outputs, result, report_language(o))) return kExitUsage;
+  const CliStage writing;
+  const bool written = write_outputs(o.outputs, result, report_language(o));
+  if (o.stats) {
+    writing.finish(o.run_stats, "outputs");
+    print_stats(o.run_stats);
+  }
+  if (!written) return kExitUsage;
   if (above_threshold(o, result)) return kExitAboveThreshold;
   for (const auto& v : result.verdicts)
     if (o.fail_on && v.verdict >= verdict_from_name(*o.fail_on)) return kExitAboveThreshold;
@@ -262,13 +305,16 @@ int run_report(const fs::path& cohort_path, const std::string& layout, const std
                                          : Layout::automatic;
   discovery.module = module;
   Cohort cohort;
+  const CliStage discovering;
   try {
     cohort = discover_cohort(cohort_path, discovery);
   } catch (const std::exception& e) {
     std::cerr << e.what() << "\n";
     return kExitUsage;
   }
-  auto result = analyze(std::move(cohort.submissions), o.pipeline, progress_reporter());
+  discovering.finish(o.run_stats, "discover");
+  auto result = analyze(std::move(cohort.submissions), o.pipeline, progress_reporter(), nullptr,
+                        o.stats_sink());
   result.params["layout"] = cohort.layout == Layout::forks ? "forks" : "flat";
   if (!module.empty()) result.params["module"] = module;
   write_ranking(text_stream(o), result, o.top, report_language(o));
@@ -298,7 +344,7 @@ int run_compare(const fs::path& a, const fs::path& b, CommonOptions& o) {
   pair.push_back(std::move(*side_a));
   pair.push_back(std::move(*side_b));
   o.pipeline.fragment_pairs = 1;
-  auto result = analyze(std::move(pair), o.pipeline, progress_reporter());
+  auto result = analyze(std::move(pair), o.pipeline, progress_reporter(), nullptr, o.stats_sink());
   auto& out = text_stream(o);
   if (result.pairs.empty()) {
     PairResult nothing;
@@ -327,13 +373,14 @@ int run_nightly(NightlyCommand& command, CommonOptions& o) {
   command.options.fetch_timeout = std::chrono::seconds(command.fetch_timeout);
   try {
     NightlyJob job(command.options);
-    auto report = job.run(o.pipeline, progress_reporter());
+    auto report = job.run(o.pipeline, progress_reporter(), o.stats_sink());
     auto& out = text_stream(o);
     write_ranking(out, report.result, o.top, report_language(o));
     write_changes(out, report.findings, report_language(o));
     report_problems(report.result);
-    if (!write_outputs(o.outputs, report.result, report_language(o), &report.findings))
-      return kExitUsage;
+    const bool written = write_outputs(o.outputs, report.result, report_language(o), &report.findings);
+    if (o.stats) print_stats(o.run_stats);
+    if (!written) return kExitUsage;
     job.record(report);
     if (above_threshold(o, report.result)) return kExitAboveThreshold;
     const bool news = o.fail_on && news_reach(report.findings.changes, verdict_from_name(*o.fail_on));
@@ -423,7 +470,7 @@ int run_cli(int argc, char** argv) {
   chosen.pipeline.limits.max_file_bytes = chosen.max_file_bytes;
   if (chosen.all_pairs) {
     chosen.pipeline.floor = {0, 0, 0};
-    chosen.pipeline.list_cosine = chosen.pipeline.cosine.min_cosine;
+    chosen.pipeline.cosine_listing = {chosen.pipeline.cosine.min_cosine, 0};
   }
   if (!chosen.bands.empty()) {
     if (!std::is_sorted(chosen.bands.begin(), chosen.bands.end())) {

@@ -217,7 +217,8 @@ NightlyJob::NightlyJob(NightlyOptions options)
 
 NightlyJob::~NightlyJob() = default;
 
-NightlyReport NightlyJob::run(const PipelineOptions& pipeline, const ProgressCallback& progress) {
+NightlyReport NightlyJob::run(const PipelineOptions& pipeline, const ProgressCallback& progress,
+                              RunStats* stats) {
   NightlyReport report;
   report.record.started = utc_now();
   const fs::path beside = options_.database.string();
@@ -277,7 +278,7 @@ NightlyReport NightlyJob::run(const PipelineOptions& pipeline, const ProgressCal
   for (const auto& s : submissions) report.record.submissions.push_back({s.id, submission_content(s)});
 
   StoreCache cache(store_);
-  report.result = analyze(std::move(submissions), pipeline, progress, &cache);
+  report.result = analyze(std::move(submissions), pipeline, progress, &cache, stats);
   cache.flush();
   report.result.errors.insert(report.result.errors.begin(), errors.begin(), errors.end());
   auto& params = report.result.params;

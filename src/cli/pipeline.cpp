@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <iterator>
 #include <limits>
 #include <tuple>
@@ -313,9 +314,10 @@ void attach_channel_cosines(std::vector<PairResult>& pairs, std::vector<FileFeat
                           bag_of == &FileFeatures::ngrams ? kNgramCosine : kLiteralCosine,
                           cosine_pairs(bags, options.index, options.cosine)});
     }
-  for (const auto& c : computed) attach_cosines(pairs, c.channel, c.measure, c.cosines, options.list_cosine);
+  for (const auto& c : computed) attach_cosines(pairs, c.channel, c.measure, c.cosines, options.cosine_listing);
   for (const auto& c : computed)  // the values missed by pairs added after their list was read
-    attach_cosines(pairs, c.channel, c.measure, c.cosines, std::numeric_limits<double>::infinity());
+    attach_cosines(pairs, c.channel, c.measure, c.cosines,
+                   {std::numeric_limits<double>::infinity(), 0});
 }
 
 // The images channel. ORB looks for crops and embedded captures within the pairs worth reading
@@ -534,7 +536,8 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
           {"code_ngram", options.features.code_ngram},
           {"prose_ngrams", {options.features.prose_min_ngram, options.features.prose_max_ngram}},
           {"min_cosine", options.cosine.min_cosine},
-          {"list_cosine", options.list_cosine},
+          {"list_cosine", options.cosine_listing.cosine},
+          {"list_cosine_shared", options.cosine_listing.shared},
           {"max_share", options.index.max_share},
           {"min_count_to_drop", options.index.min_count_to_drop},
           {"max_count", options.index.max_count},
@@ -576,8 +579,38 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
                          {"min_data_uri", options.generated.min_data_uri}}}};
 }
 
+double process_cpu_seconds() {
+  timespec now{};
+  ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+namespace {
+
+// Times the stages of one run into RunStats, when asked for.
+class StageClock {
+ public:
+  explicit StageClock(RunStats* stats) : stats_(stats) {}
+  void finished(const char* stage) {
+    if (stats_ == nullptr) return;
+    const auto now = std::chrono::steady_clock::now();
+    const double cpu = process_cpu_seconds();
+    stats_->stages.push_back({stage, std::chrono::duration<double>(now - last_).count(), cpu - last_cpu_});
+    last_ = now;
+    last_cpu_ = cpu;
+  }
+
+ private:
+  RunStats* stats_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  double last_cpu_ = process_cpu_seconds();
+};
+
+}  // namespace
+
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,
-                     const ProgressCallback& progress, AnalysisCache* cache) {
+                     const ProgressCallback& progress, AnalysisCache* cache, RunStats* stats) {
+  StageClock clock(stats);
   CohortResult result;
   result.params = params_json(options);
   const auto base = load_base(options, result.errors);
@@ -585,6 +618,7 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
   const auto references_begin = add_outside_sources(submissions, options, result.errors);
   auto analyzed = analyze_files(submissions, options, base.material, progress, cache,
                                 analysis_scope(options, base));
+  clock.finished("files: read, lex, fingerprint, features, image hashes");
 
   CohortMaterial material(submissions.size());
   std::vector<SubmissionSummary> members;
@@ -596,12 +630,18 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
     if (s < cohort_size) summary.findings = findings_of(summary, options, base);
     members.push_back(std::move(summary));
   }
+  clock.finished("submissions: summaries, findings");
 
   const CohortIndex index(material.indexed, static_cast<std::uint32_t>(submissions.size()),
                           options.index, cohort_size);
+  if (stats != nullptr) stats->index = index.footprint();
+  clock.finished("index");
   auto pairs = score_pairs(index, options.floor);
+  clock.finished("pairs: shared fingerprints");
   attach_channel_cosines(pairs, material.features, options);
+  clock.finished("pairs: TF-IDF cosines");
   attach_image_matches(pairs, material, cohort_size, options);
+  clock.finished("pairs: screenshots");
   std::erase_if(pairs, [&](const PairResult& p) {
     return p.a >= cohort_size ||
            std::max(p.overall.similarity, p.channels[channel_index(Channel::images)].similarity) <
@@ -624,11 +664,15 @@ CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions&
 
   result.pairs = std::move(pairs);
   attach_evidence(result.pairs, result.submissions, hashes, material, index, options);
+  clock.finished("pairs: references, sections, contained files");
   judge(result, options);
   attach_pair_fragments(result.pairs, material, index, options);
+  clock.finished("pairs: fragments");
   judge(result, options);  // now with the longest fragment among the reasons
   result.clusters = cluster_pairs(result.pairs, result.verdicts);
   result.watermarks = watermark_findings(result, material, cohort_size, references_begin);
+  clock.finished("verdicts, clusters, watermarks");
+  if (stats != nullptr) stats->pairs = result.pairs.size();
   return result;
 }
 

@@ -4,12 +4,15 @@
 
 #include <algorithm>
 
+#include "huella/radix_sort.h"
+
 namespace huella {
 namespace {
 
 // Sorts raw ids and turns runs into (id, count).
 std::vector<FeatureCount> count_sorted(std::vector<std::uint32_t>& ids) {
-  std::sort(ids.begin(), ids.end());
+  thread_local std::vector<std::uint32_t> buffer;
+  radix_sort(ids, buffer, [](std::uint32_t id) { return id; }, 32);
   std::vector<FeatureCount> out;
   for (std::size_t i = 0; i < ids.size();) {
     std::size_t j = i;

@@ -47,6 +47,8 @@ CohortIndex::CohortIndex(std::span<const IndexedFile> files, std::uint32_t submi
   for (const auto& f : files) total += f.fingerprints.size();
   std::vector<Posting> postings;
   postings.reserve(total);
+  fingerprints_ = total;
+  build_bytes_ = postings.capacity() * sizeof(Posting);
   for (const auto& f : files)
     for (const auto& fp : f.fingerprints)
       postings.push_back({fp.hash, f.submission, static_cast<std::uint32_t>(fp.channel)});
@@ -71,6 +73,10 @@ CohortIndex::CohortIndex(std::span<const IndexedFile> files, std::uint32_t submi
     group_channel_.push_back(static_cast<Channel>(postings[i].channel));
   });
   postings = {};
+  // Grown by doubling; trimmed now that the postings are gone, so the peak stays the build's.
+  group_start_.shrink_to_fit();
+  group_members_.shrink_to_fit();
+  group_channel_.shrink_to_fit();
 
   submission_start_.assign(submission_count + 1, 0);
   for (std::uint32_t s = 0; s < submission_count; ++s)
@@ -80,6 +86,15 @@ CohortIndex::CohortIndex(std::span<const IndexedFile> files, std::uint32_t submi
   for (std::uint32_t g = 0; g + 1 < group_start_.size(); ++g)
     for (std::uint32_t m = group_start_[g]; m < group_start_[g + 1]; ++m)
       submission_groups_[filled[group_members_[m]]++] = g;
+}
+
+IndexFootprint CohortIndex::footprint() const {
+  const auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  // A node of the frequent set: next pointer and hash, in a 32-byte allocation.
+  const std::size_t frequent = frequent_.bucket_count() * sizeof(void*) + frequent_.size() * 32;
+  return {fingerprints_, build_bytes_,
+          bytes(distinct_) + bytes(group_start_) + bytes(group_members_) + bytes(group_channel_) +
+              bytes(submission_start_) + bytes(submission_groups_) + frequent};
 }
 
 void CohortIndex::for_each_candidate(const std::function<void(const CandidatePair&)>& visit) const {

@@ -57,7 +57,7 @@ std::vector<PairResult> score_pairs(const CohortIndex& index, const PairFloor& f
 }
 
 void attach_cosines(std::vector<PairResult>& pairs, Channel channel, const CosineMeasure& measure,
-                    std::span<const PairCosine> cosines, double list_cosine) {
+                    std::span<const PairCosine> cosines, const CosineListing& listing) {
   std::unordered_map<std::uint64_t, std::size_t> position;
   for (std::size_t i = 0; i < pairs.size(); ++i)
     position.emplace(std::uint64_t{pairs[i].a} << 32 | pairs[i].b, i);
@@ -67,7 +67,7 @@ void attach_cosines(std::vector<PairResult>& pairs, Channel channel, const Cosin
     if (const auto it = position.find(std::uint64_t{pc.a} << 32 | pc.b); it != position.end()) {
       pairs[it->second].channels[c].*measure.value = pc.cosine;
       pairs[it->second].channels[c].*measure.shared = pc.shared;
-    } else if (pc.cosine >= list_cosine) {
+    } else if (pc.cosine >= listing.cosine && pc.shared >= listing.shared) {
       PairResult pair;
       pair.a = pc.a;
       pair.b = pc.b;
