@@ -10,6 +10,8 @@ namespace huella {
 
 // `s` with ASCII letters lower-cased; other bytes as they are.
 std::string ascii_lowered(std::string_view s);
+// The same in place, for a buffer the caller reuses.
+void lower_ascii(std::string& s);
 
 // Where `lower_needle` (lower case) first occurs in `text` from `from` on, ASCII case ignored;
 // std::string_view::npos when it does not.

@@ -4,6 +4,7 @@
 #include <cassert>
 #include <string>
 
+#include "huella/ascii.h"
 #include "huella/lex.h"
 
 namespace huella {
@@ -92,8 +93,7 @@ void TokenSink::note_literal(std::string_view at) {
   while (last > first && is_quote(at[last - 1])) --last;
   if (last - first < 2) return;
   literal_content_.assign(at.substr(first, last - first));
-  for (char& c : literal_content_)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  lower_ascii(literal_content_);
   out_.literals.push_back({static_cast<std::uint32_t>(out_.tokens.size() - 1), symbol_of(literal_content_)});
 }
 

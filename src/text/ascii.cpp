@@ -11,8 +11,13 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + '
 
 std::string ascii_lowered(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
+  lower_ascii(out);
   return out;
+}
+
+void lower_ascii(std::string& s) {
+  // Without a branch per byte, so that the compiler vectorizes the loop.
+  for (char& c : s) c = static_cast<char>(c + (c >= 'A' && c <= 'Z' ? 'a' - 'A' : 0));
 }
 
 std::size_t find_ignoring_case(std::string_view text, std::string_view lower_needle,
