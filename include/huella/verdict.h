@@ -93,7 +93,7 @@ struct Reason {
   };
   Kind kind;
   Channel channel = Channel::other;
-  std::string subject;
+  std::string subject{};
   char side = 0;  // 'a' or 'b' when the reason is one side's
   double value = 0;
   double noise = 0;
