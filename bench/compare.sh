@@ -108,12 +108,16 @@ for n in "${sizes[@]}"; do
   files=$(wc -l <"$tree.list")
   mb=$(xargs -a "$tree.list" cat | wc -c | awk '{printf "%.1f", $1 / 1e6}')
   echo "== N=$n: $files Python files, $mb MB; $runs alternating runs (SIM once)"
-  declare -A walls=() cpus=() peaks=() pairs=() found=()
+  declare -A walls=() cpus=() peaks=() pairs=() found=() stopped=()
   for ((run = 1; run <= runs; run++)); do
     for tool in "${tools[@]}"; do
       [[ $tool == sim* ]] && [ "$run" -gt 1 ] && continue
       run_tool "$tool" "$tree"
-      if [ "$status" -ne 0 ]; then
+      if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+        echo "$tool run $run: stopped after $timeout_seconds s, $((run_kb / 1024)) MB by then"
+        stopped[$tool]=$run_kb
+        continue
+      elif [ "$status" -ne 0 ]; then
         echo "$tool run $run: exit $status: $(tail -n1 "$timed_err")"
         continue
       fi
@@ -133,6 +137,13 @@ for n in "${sizes[@]}"; do
   huella_wall=$(printf '%s\n' ${walls[huella]:-0} | median)
   huella_kb=${peaks[huella]:-1}
   for tool in "${tools[@]}"; do
+    if [ -z "${walls[$tool]:-}" ] && [ -n "${stopped[$tool]:-}" ]; then
+      # Stopped at the time limit: the ratios are lower bounds.
+      awk -v t="$tool" -v w="$timeout_seconds" -v k="${stopped[$tool]}" -v hw="$huella_wall" -v hk="$huella_kb" 'BEGIN {
+        printf "%-7s %9s %9s %9.0f %12s %9s %14s %14s\n", t, ">" w, "-", k / 1024, "-", "-",
+          sprintf(">=%.0fx", w / hw), sprintf(">=%.1fx", k / hk) }'
+      continue
+    fi
     [ -z "${walls[$tool]:-}" ] && continue
     w=$(printf '%s\n' ${walls[$tool]} | median)
     c=$(printf '%s\n' ${cpus[$tool]} | median)
