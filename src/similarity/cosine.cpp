@@ -119,6 +119,37 @@ Columns join(std::vector<Slice>& slices, const std::vector<double>& norm) {
   return out;
 }
 
+// X with a column per shared feature, over the arrays `join` built.
+using ColumnMatrix = Eigen::Map<const Eigen::SparseMatrix<float, Eigen::ColMajor, Index>>;
+
+// Each submission's entries of X, in column order: where the entry sits in the column storage
+// and where its column ends. A column's submissions rise, so the entries after `at` are the
+// submissions after this one: the product reads them with no search and no look-up of the column.
+struct RowEntry {
+  Index at, column_end;
+};
+struct Rows {
+  std::vector<std::size_t> starts;  // submission s: entries [starts[s], starts[s + 1])
+  std::vector<RowEntry> entries;
+};
+
+Rows rows_of(const ColumnMatrix& columns) {
+  Rows rows;
+  rows.starts.assign(static_cast<std::size_t>(columns.rows()) + 1, 0);
+  for (Index f = 0; f < columns.outerSize(); ++f)
+    for (ColumnMatrix::InnerIterator it(columns, f); it; ++it) ++rows.starts[static_cast<std::size_t>(it.index()) + 1];
+  for (std::size_t s = 1; s < rows.starts.size(); ++s) rows.starts[s] += rows.starts[s - 1];
+  rows.entries.resize(static_cast<std::size_t>(columns.nonZeros()));
+  std::vector<std::size_t> next(rows.starts.begin(), rows.starts.end() - 1);
+  for (Index f = 0; f < columns.outerSize(); ++f) {
+    const Index column_end = columns.outerIndexPtr()[f + 1];
+    for (ColumnMatrix::InnerIterator it(columns, f); it; ++it)
+      rows.entries[next[static_cast<std::size_t>(it.index())]++] = {
+          static_cast<Index>(&it.value() - columns.valuePtr()), column_end};
+  }
+  return rows;
+}
+
 }  // namespace
 
 std::vector<PairCosine> cosine_pairs(std::span<const std::vector<FeatureCount>> bags,
@@ -147,10 +178,11 @@ std::vector<PairCosine> cosine_pairs(std::span<const std::vector<FeatureCount>> 
   // (Gustavson), accumulating only over the features each row has, in parallel over rows, and
   // only over the upper triangle.
   const auto column_count = static_cast<Index>(x.starts.size() - 1);
-  const Eigen::Map<const Eigen::SparseMatrix<float, Eigen::ColMajor, Index>> columns(
-      static_cast<Index>(n), column_count, static_cast<Index>(x.weights.size()), x.starts.data(),
-      x.submissions.data(), x.weights.data());
-  const Eigen::SparseMatrix<float, Eigen::RowMajor, Index> rows(columns);
+  const ColumnMatrix columns(static_cast<Index>(n), column_count, static_cast<Index>(x.weights.size()),
+                             x.starts.data(), x.submissions.data(), x.weights.data());
+  const Rows rows = rows_of(columns);
+  const float* const weights = columns.valuePtr();
+  const Index* const submissions = columns.innerIndexPtr();
   struct Accumulator {
     std::vector<float> dot;
     std::vector<std::uint32_t> shared;
@@ -162,16 +194,13 @@ std::vector<PairCosine> cosine_pairs(std::span<const std::vector<FeatureCount>> 
   tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n), [&](const auto& range) {
     auto& acc = accumulators.local();
     for (std::uint32_t a = range.begin(); a != range.end(); ++a) {
-      for (decltype(rows)::InnerIterator f(rows, static_cast<Index>(a)); f; ++f) {
-        // A column's submissions rise: those after `a` start past a binary search.
-        const Index* const column = x.submissions.data();
-        const Index* const end = column + x.starts[static_cast<std::size_t>(f.col()) + 1];
-        for (const Index* b = std::upper_bound(column + x.starts[static_cast<std::size_t>(f.col())], end,
-                                               static_cast<Index>(a));
-             b != end; ++b) {
-          const auto other = static_cast<std::uint32_t>(*b);
+      for (std::size_t e = rows.starts[a]; e < rows.starts[a + 1]; ++e) {
+        const auto [at, column_end] = rows.entries[e];
+        const float weight = weights[at];
+        for (Index q = at + 1; q < column_end; ++q) {
+          const auto other = static_cast<std::uint32_t>(submissions[q]);
           if (acc.shared[other] == 0) acc.touched.push_back(other);
-          acc.dot[other] += f.value() * x.weights[static_cast<std::size_t>(b - column)];
+          acc.dot[other] += weight * weights[q];
           ++acc.shared[other];
         }
       }
