@@ -315,3 +315,19 @@ TEST_CASE("cli: every limit is a flag, echoed in the JSON params") {
   CHECK(defaults["params"]["max_file_seconds"] == 10);
   CHECK(defaults["params"]["max_files"] == 10000);
 }
+
+TEST_CASE("cli: --stats times every stage and the index on stderr, and leaves the JSON as it was") {
+  TempFolder cohort;
+  cohort.write("ana/kafka/productor.py", kProducer);
+  cohort.write("luis/kafka/productor.py", kRenamedProducer);
+  TempFolder outputs;
+  const std::string folder = cohort.path().string(), out = outputs.path().string();
+  const auto with_stats = run_huella("report " + folder + " --json " + out + "/a.json --stats", true);
+  CHECK(with_stats.exit_code == 0);
+  for (const char* stage : {"discover", "files: read, lex", "index", "pairs: shared fingerprints",
+                            "pairs: TF-IDF cosines", "pairs: fragments", "outputs", "total"})
+    CHECK(with_stats.out.find(std::string("  ") + stage) != std::string::npos);
+  CHECK(with_stats.out.find("16.0 bytes each while building") != std::string::npos);
+  CHECK(run_huella("report " + folder + " --json " + out + "/b.json").exit_code == 0);
+  CHECK(file_content(outputs.path() / "a.json") == file_content(outputs.path() / "b.json"));
+}

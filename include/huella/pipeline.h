@@ -2,6 +2,7 @@
 // Part of the cli layer, the only one that knows all stages.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -81,8 +82,16 @@ struct RunStats {
   std::size_t pairs = 0;  // listed
 };
 
-// CPU seconds of every thread of this process so far.
-double process_cpu_seconds();
+// Times one stage from its construction: wall seconds and the CPU seconds of every thread.
+class StageTimer {
+ public:
+  StageTimer();
+  RunStats::Stage stop(std::string name) const;
+
+ private:
+  std::chrono::steady_clock::time_point wall_;
+  double cpu_;
+};
 
 // `submissions` are the cohort; the references and archives of `options` are added to them.
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,

@@ -241,19 +241,6 @@ bool above_threshold(const CommonOptions& o, const CohortResult& result) {
   return false;
 }
 
-// A stage timed by the cli around the pipeline's own.
-class CliStage {
- public:
-  void finish(RunStats& stats, const char* name) const {
-    stats.stages.push_back({name, std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count(),
-                            process_cpu_seconds() - cpu_});
-  }
-
- private:
-  std::chrono::steady_clock::time_point wall_ = std::chrono::steady_clock::now();
-  double cpu_ = process_cpu_seconds();
-};
-
 void print_stats(const RunStats& stats) {
   double wall = 0, cpu = 0;
   std::fprintf(stderr, "huella --stats %50s %9s\n", "wall s", "CPU s");
@@ -276,10 +263,10 @@ void print_stats(const RunStats& stats) {
 int finish(CommonOptions& o, CohortResult& result) {
   result.params["max_files"] = o.max_files;  // a discovery limit: params_json sees the pipeline's
   report_problems(result);
-  const CliStage writing;
+  const StageTimer writing;
   const bool written = write_outputs(o.outputs, result, report_language(o));
   if (o.stats) {
-    writing.finish(o.run_stats, "outputs");
+    o.run_stats.stages.push_back(writing.stop("outputs"));
     print_stats(o.run_stats);
   }
   if (!written) return kExitUsage;
@@ -305,14 +292,14 @@ int run_report(const fs::path& cohort_path, const std::string& layout, const std
                                          : Layout::automatic;
   discovery.module = module;
   Cohort cohort;
-  const CliStage discovering;
+  const StageTimer discovering;
   try {
     cohort = discover_cohort(cohort_path, discovery);
   } catch (const std::exception& e) {
     std::cerr << e.what() << "\n";
     return kExitUsage;
   }
-  discovering.finish(o.run_stats, "discover");
+  o.run_stats.stages.push_back(discovering.stop("discover"));
   auto result = analyze(std::move(cohort.submissions), o.pipeline, progress_reporter(), nullptr,
                         o.stats_sink());
   result.params["layout"] = cohort.layout == Layout::forks ? "forks" : "flat";
@@ -378,8 +365,12 @@ int run_nightly(NightlyCommand& command, CommonOptions& o) {
     write_ranking(out, report.result, o.top, report_language(o));
     write_changes(out, report.findings, report_language(o));
     report_problems(report.result);
+    const StageTimer writing;
     const bool written = write_outputs(o.outputs, report.result, report_language(o), &report.findings);
-    if (o.stats) print_stats(o.run_stats);
+    if (o.stats) {
+      o.run_stats.stages.push_back(writing.stop("outputs"));
+      print_stats(o.run_stats);
+    }
     if (!written) return kExitUsage;
     job.record(report);
     if (above_threshold(o, report.result)) return kExitAboveThreshold;

@@ -579,34 +579,37 @@ nlohmann::ordered_json params_json(const PipelineOptions& options) {
                          {"min_data_uri", options.generated.min_data_uri}}}};
 }
 
+namespace {
+
 double process_cpu_seconds() {
   timespec now{};
   ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
   return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
 }
 
-namespace {
-
-// Times the stages of one run into RunStats, when asked for.
+// Times the consecutive stages of one run into RunStats, when asked for.
 class StageClock {
  public:
   explicit StageClock(RunStats* stats) : stats_(stats) {}
   void finished(const char* stage) {
     if (stats_ == nullptr) return;
-    const auto now = std::chrono::steady_clock::now();
-    const double cpu = process_cpu_seconds();
-    stats_->stages.push_back({stage, std::chrono::duration<double>(now - last_).count(), cpu - last_cpu_});
-    last_ = now;
-    last_cpu_ = cpu;
+    stats_->stages.push_back(timer_.stop(stage));
+    timer_ = StageTimer();
   }
 
  private:
   RunStats* stats_;
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-  double last_cpu_ = process_cpu_seconds();
+  StageTimer timer_;
 };
 
 }  // namespace
+
+StageTimer::StageTimer() : wall_(std::chrono::steady_clock::now()), cpu_(process_cpu_seconds()) {}
+
+RunStats::Stage StageTimer::stop(std::string name) const {
+  return {std::move(name), std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count(),
+          process_cpu_seconds() - cpu_};
+}
 
 CohortResult analyze(std::vector<Submission> submissions, const PipelineOptions& options,
                      const ProgressCallback& progress, AnalysisCache* cache, RunStats* stats) {
