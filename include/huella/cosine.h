@@ -3,8 +3,10 @@
 //
 // Weights: sublinear tf (1 + ln tf) × idf ln((N + 1) / df). Features in more than the frequency
 // cut's submissions are boilerplate and dropped, as for fingerprints. Vectors are L2-normalized
-// and multiplied as a sparse product X·Xᵀ over Eigen sparse matrices, row by row, touching only
-// features two submissions share; cosines below `min_cosine` are dropped.
+// into X, an Eigen compressed-column matrix built slice by slice of the hashed feature space, and
+// multiplied as a sparse product X·Xᵀ row by row over the upper triangle, touching only features
+// two submissions share; cosines below `min_cosine` are dropped. Work: Σ df² over the shared
+// features, at most the frequency cut times the postings.
 #pragma once
 
 #include <cstdint>
