@@ -1,6 +1,7 @@
 // The HCL / Terraform lexer's matching form, as a specification.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -123,6 +124,25 @@ TEST_CASE("hcl: reordered tokens keep their own lines") {
   CHECK(std::is_permutation(lines.begin(), lines.end(),
                             std::vector<std::uint32_t>{1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4}.begin()));
   CHECK(lines.back() == 4);
+}
+
+TEST_CASE("hcl: literal values follow their tokens through nested reorderings") {
+  // Blocks and attributes in reverse order at every level, each value on its own line.
+  const std::string text =
+      "resource \"zz_type\" \"b\" {\n  zeta = \"valor-1\"\n  inner {\n    ypsilon = \"valor-2\"\n"
+      "    alfa = \"valor-3\"\n  }\n  alfa = \"valor-4\"\n}\n"
+      "resource \"aa_type\" \"a\" {\n  zeta = 10\n  alfa = \"valor-6\"\n}\n";
+  const auto file = tokenize(text, Channel::terraform, lex_hcl);
+  const std::vector<std::pair<std::uint32_t, std::string>> value_on_line = {
+      {2, "valor-1"}, {4, "valor-2"}, {5, "valor-3"}, {7, "valor-4"}, {10, "10"}, {11, "valor-6"}};
+  REQUIRE(file.literals.size() == value_on_line.size());
+  for (const auto& literal : file.literals) {
+    const std::uint32_t line = file.tokens[literal.token].line;
+    const auto expected = std::find_if(value_on_line.begin(), value_on_line.end(),
+                                       [&](const auto& v) { return v.first == line; });
+    REQUIRE(expected != value_on_line.end());
+    CHECK(literal.value == TokenSink::symbol_of(expected->second));
+  }
 }
 
 TEST_CASE("hcl: the type label is kept unquoted and the name label collapses") {

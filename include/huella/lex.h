@@ -136,6 +136,10 @@ class TokenSink {
   bool embedded_ = false;
   LineCounter lines_;               // lines within text_
   std::string literal_content_;     // note_literal's scratch, kept to reuse its allocation
+  // For sort_items: the literal at each token (or none), so a sort touches only its own range.
+  // Built on the first sort and extended by the literals noted since.
+  std::vector<std::uint32_t> literal_at_;
+  std::size_t literals_mapped_ = 0;
 };
 
 // Inline: lexers call it once per token.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <limits>
 #include <string>
 
 #include "huella/ascii.h"
@@ -65,9 +66,19 @@ void TokenSink::sort_items(std::span<const std::uint32_t> starts,
       sorted.push_back(out_.tokens[t]);
     }
   std::copy(sorted.begin(), sorted.end(), out_.tokens.begin() + starts.front());
-  for (auto& literal : out_.literals)
-    if (literal.token >= starts.front() && literal.token < end)
-      literal.token = moved_to[literal.token - starts.front()];
+
+  constexpr auto kNoLiteral = std::numeric_limits<std::uint32_t>::max();
+  literal_at_.resize(end, kNoLiteral);
+  for (; literals_mapped_ < out_.literals.size(); ++literals_mapped_)
+    literal_at_[out_.literals[literals_mapped_].token] = static_cast<std::uint32_t>(literals_mapped_);
+  std::vector<std::uint32_t> literal_after(end - starts.front(), kNoLiteral);
+  for (std::uint32_t t = starts.front(); t < end; ++t) {
+    const std::uint32_t literal = literal_at_[t];
+    if (literal == kNoLiteral) continue;
+    out_.literals[literal].token = moved_to[t - starts.front()];
+    literal_after[moved_to[t - starts.front()] - starts.front()] = literal;
+  }
+  std::copy(literal_after.begin(), literal_after.end(), literal_at_.begin() + starts.front());
 }
 
 void TokenSink::refuse(std::string reason) { throw LexRefusal{std::move(reason)}; }
