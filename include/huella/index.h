@@ -87,7 +87,6 @@ class CohortIndex {
   std::unordered_set<std::uint64_t> frequent_;
   std::uint32_t frequency_cut_;
   std::size_t fingerprints_ = 0;
-  std::size_t build_bytes_ = 0;
   std::uint32_t cohort_size_;
 };
 

@@ -48,7 +48,6 @@ CohortIndex::CohortIndex(std::span<const IndexedFile> files, std::uint32_t submi
   std::vector<Posting> postings;
   postings.reserve(total);
   fingerprints_ = total;
-  build_bytes_ = postings.capacity() * sizeof(Posting);
   for (const auto& f : files)
     for (const auto& fp : f.fingerprints)
       postings.push_back({fp.hash, f.submission, static_cast<std::uint32_t>(fp.channel)});
@@ -92,7 +91,7 @@ IndexFootprint CohortIndex::footprint() const {
   const auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
   // A node of the frequent set: next pointer and hash, in a 32-byte allocation.
   const std::size_t frequent = frequent_.bucket_count() * sizeof(void*) + frequent_.size() * 32;
-  return {fingerprints_, build_bytes_,
+  return {fingerprints_, fingerprints_ * sizeof(Posting),
           bytes(distinct_) + bytes(group_start_) + bytes(group_members_) + bytes(group_channel_) +
               bytes(submission_start_) + bytes(submission_groups_) + frequent};
 }
